@@ -1,0 +1,224 @@
+package vn.vnn.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Starts the whole suite on one machine without Docker: embedded PostgreSQL, an in-JVM Kafka broker, the real
+ * Keycloak server, then the four services from their packaged builds. Used by the run command
+ * ({@link LocalStackMain}) and by the end-to-end tests, so both exercise the same code.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> jdbcUrls = new HashMap<>();
+    private String kafkaBootstrapServers;
+    private String realmUrl;
+    private String keycloakConsoleUrl;
+    private Duration startupTime;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts what the configuration asks for and returns when every part reports ready. */
+    public static LocalStack start(StackConfig config) throws Exception {
+        LocalStack stack = new LocalStack(config.withFreePorts());
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        long begin = System.nanoTime();
+        Path dataDir = config.dataDir();
+        if (config.fresh()) {
+            deleteData(dataDir);
+        }
+        Files.createDirectories(dataDir);
+
+        CompletableFuture<KeycloakServer> keycloak = null;
+        if (config.starts(Component.KEYCLOAK) && config.external().oidcAuthServerUrl().isEmpty()) {
+            keycloak = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return KeycloakServer.start(config, dataDir);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        startPostgres(dataDir);
+        startKafka(dataDir);
+        if (keycloak != null) {
+            KeycloakServer server = keycloak.join();
+            started.push(server);
+            realmUrl = server.realmUrl();
+            keycloakConsoleUrl = server.consoleUrl();
+        } else {
+            realmUrl = config.external().oidcAuthServerUrl().orElse(null);
+        }
+        if (config.starts(Component.SERVICES)) {
+            startServices();
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    private void startPostgres(Path dataDir) throws Exception {
+        StackConfig.External external = config.external();
+        external.householdDbUrl().ifPresent(url -> jdbcUrls.put("household", url));
+        external.fundDbUrl().ifPresent(url -> jdbcUrls.put("fund", url));
+        external.emulationDbUrl().ifPresent(url -> jdbcUrls.put("emulation", url));
+        boolean needed = config.databases().stream().anyMatch(db -> !jdbcUrls.containsKey(db));
+        if (config.starts(Component.POSTGRES) && needed) {
+            PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), config.ports().postgres(),
+                    config.databases());
+            started.push(postgres);
+            for (String db : config.databases()) {
+                jdbcUrls.putIfAbsent(db, postgres.jdbcUrl(db));
+            }
+        }
+    }
+
+    private void startKafka(Path dataDir) throws Exception {
+        if (config.external().kafkaBootstrapServers().isPresent()) {
+            kafkaBootstrapServers = config.external().kafkaBootstrapServers().get();
+        } else if (config.starts(Component.KAFKA)) {
+            KafkaServer kafka = KafkaServer.start(dataDir.resolve("kafka"), config.ports().kafka(),
+                    config.ports().kafkaController());
+            started.push(kafka);
+            kafkaBootstrapServers = kafka.bootstrapServers();
+        }
+    }
+
+    private void startServices() throws IOException {
+        StackConfig.Ports ports = config.ports();
+        String dbUser = config.external().dbUsername().orElse(PostgresServer.USER);
+        String dbPassword = config.external().dbPassword().orElse(PostgresServer.PASSWORD);
+        record Spec(String module, int port, String database) {
+        }
+        for (Spec spec : new Spec[]{
+                new Spec("household-service", ports.household(), "household"),
+                new Spec("fund-service", ports.fund(), "fund"),
+                new Spec("emulation-service", ports.emulation(), "emulation")}) {
+            Map<String, String> env = new HashMap<>(commonServiceEnv(spec.port()));
+            env.put("DB_URL", jdbcUrls.get(spec.database()));
+            env.put("DB_USERNAME", dbUser);
+            env.put("DB_PASSWORD", dbPassword);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            startService(spec.module(), spec.port(), env, "256m");
+        }
+        Map<String, String> gatewayEnv = new HashMap<>(commonServiceEnv(ports.gateway()));
+        gatewayEnv.put("HOUSEHOLD_SERVICE_URL", "http://localhost:" + ports.household());
+        gatewayEnv.put("FUND_SERVICE_URL", "http://localhost:" + ports.fund());
+        gatewayEnv.put("EMULATION_SERVICE_URL", "http://localhost:" + ports.emulation());
+        startService("gateway", ports.gateway(), gatewayEnv, "128m");
+        services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+    }
+
+    private Map<String, String> commonServiceEnv(int port) {
+        return Map.of("HTTP_PORT", String.valueOf(port), "OIDC_AUTH_SERVER_URL", realmUrl);
+    }
+
+    private void startService(String module, int port, Map<String, String> env, String heap) throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, port, env, config, heap);
+        started.push(service);
+        services.put(module, service);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.ports().gateway();
+    }
+
+    public String serviceUrl(String module) {
+        return services.get(module).baseUrl();
+    }
+
+    public Map<String, Path> serviceLogs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        services.forEach((name, service) -> logs.put(name, service.logFile()));
+        return logs;
+    }
+
+    /** The {@code vnn} realm URL (OIDC issuer). */
+    public String realmUrl() {
+        return realmUrl;
+    }
+
+    public String keycloakConsoleUrl() {
+        return keycloakConsoleUrl;
+    }
+
+    public String jdbcUrl(String database) {
+        return jdbcUrls.get(database);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops everything this stack started, newest first. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+    }
+
+    /** Forgets all data but keeps unpacked binaries, so a fresh start does not unpack or rebuild Keycloak. */
+    private static void deleteData(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("keycloak-")) {
+                    deleteTree(entry.resolve("data"));
+                } else if (name.equals("postgres")) {
+                    deleteTree(entry.resolve("data"));
+                } else {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package vn.vnn.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the suite's Quarkus services, started from its packaged build ({@code target/quarkus-app}). */
+final class ServiceProcess implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final String baseUrl;
+
+    private ServiceProcess(ManagedProcess process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServiceProcess start(String module, int port, Map<String, String> env, StackConfig config, String heap)
+            throws IOException {
+        Path jar = config.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        ManagedProcess process = ManagedProcess.start(module, command, env, config.repoRoot().resolve(module),
+                config.dataDir().resolve("logs").resolve(module + ".log"));
+        return new ServiceProcess(process, "http://localhost:" + port);
+    }
+
+    void awaitReady(Duration timeout) {
+        Http.awaitOk(process.name(), baseUrl + "/q/health/ready", timeout, process::isAlive,
+                () -> process.logTail(60));
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
