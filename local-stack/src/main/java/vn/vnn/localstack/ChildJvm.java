@@ -24,16 +24,18 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    public static ChildJvm startLocalStack(List<String> args, Path log) throws IOException {
+    public static ChildJvm startLocalStack(List<String> args, java.util.Map<String, String> env, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-cp", classpath(), LocalStackMain.class.getName()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         return new ChildJvm(process, log);
     }
 

@@ -5,6 +5,7 @@ import vn.vnn.localstack.ChildJvm;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +15,21 @@ import java.util.Properties;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker, started by the local stack's own
- * code in a separate JVM (so the broker's jars never mix with the application's classpath).
+ * code in JVMs of their own (so the broker's jars never mix with the application's classpath). The broker can be
+ * stopped and started again on the same port and data, to test what happens while Kafka is down.
  *
- * <p>Arguments: {@code database} (default {@code app}).
+ * <p>Init argument: {@code database} (default {@code app}).
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private ChildJvm child;
+    private static volatile InfrastructureTestResource current;
+
     private String database = "app";
+    private Path dir;
+    private ChildJvm postgres;
+    private ChildJvm kafka;
+    private int kafkaPort;
+    private int kafkaControllerPort;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -31,30 +39,87 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     @Override
     public Map<String, String> start() {
         try {
-            Path dir = Files.createTempDirectory("vnn-test-infra-");
-            Path ready = dir.resolve("ready.properties");
-            child = ChildJvm.startLocalStack(List.of("--only=postgres,kafka", "--free-ports", "--fresh",
-                    "--data-dir=" + dir.resolve("data"), "--databases=" + database, "--ready-file=" + ready),
-                    dir.resolve("infrastructure.log"));
-            child.awaitFile(ready, Duration.ofMinutes(2));
-            Properties props = new Properties();
-            try (InputStream in = Files.newInputStream(ready)) {
-                props.load(in);
-            }
+            dir = Files.createTempDirectory("vnn-test-infra-");
+            kafkaPort = freePort();
+            kafkaControllerPort = freePort();
+            Launched pg = launch("postgres", List.of("--only=postgres", "--free-ports",
+                    "--databases=" + database), Map.of());
+            postgres = pg.jvm();
+            Properties broker = startBroker();
+            current = this;
             return Map.of(
-                    "quarkus.datasource.jdbc.url", props.getProperty("jdbc." + database),
-                    "quarkus.datasource.username", props.getProperty("db.username"),
-                    "quarkus.datasource.password", props.getProperty("db.password"),
-                    "kafka.bootstrap.servers", props.getProperty("kafka.bootstrap.servers"));
+                    "quarkus.datasource.jdbc.url", pg.addresses().getProperty("jdbc." + database),
+                    "quarkus.datasource.username", pg.addresses().getProperty("db.username"),
+                    "quarkus.datasource.password", pg.addresses().getProperty("db.password"),
+                    "kafka.bootstrap.servers", broker.getProperty("kafka.bootstrap.servers"));
         } catch (IOException e) {
             throw new IllegalStateException("could not start the test infrastructure", e);
         }
     }
 
+    private record Launched(ChildJvm jvm, Properties addresses) {
+    }
+
+    private Launched launch(String name, List<String> args, Map<String, String> env) throws IOException {
+        Path ready = dir.resolve(name + "-ready-" + System.nanoTime() + ".properties");
+        List<String> all = new java.util.ArrayList<>(args);
+        all.add("--data-dir=" + dir.resolve(name));
+        all.add("--ready-file=" + ready);
+        ChildJvm jvm = ChildJvm.startLocalStack(all, env, dir.resolve(name + ".log"));
+        jvm.awaitFile(ready, Duration.ofMinutes(2));
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(ready)) {
+            props.load(in);
+        }
+        return new Launched(jvm, props);
+    }
+
+    private Properties startBroker() throws IOException {
+        Launched broker = launch("kafka", List.of("--only=kafka"), Map.of(
+                "KAFKA_PORT", String.valueOf(kafkaPort),
+                "KAFKA_CONTROLLER_PORT", String.valueOf(kafkaControllerPort)));
+        kafka = broker.jvm();
+        return broker.addresses();
+    }
+
+    /** Stops the Kafka broker of the running test (its data stays). */
+    public static void stopKafka() {
+        InfrastructureTestResource resource = running();
+        resource.kafka.close();
+        resource.kafka = null;
+    }
+
+    /** Starts the Kafka broker again on the same port, with the data it had. */
+    public static void startKafka() {
+        InfrastructureTestResource resource = running();
+        try {
+            resource.startBroker();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart Kafka", e);
+        }
+    }
+
+    private static InfrastructureTestResource running() {
+        if (current == null) {
+            throw new IllegalStateException("no test infrastructure is running");
+        }
+        return current;
+    }
+
     @Override
     public void stop() {
-        if (child != null) {
-            child.close();
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        current = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

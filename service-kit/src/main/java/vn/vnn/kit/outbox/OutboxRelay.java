@@ -1,0 +1,209 @@
+package vn.vnn.kit.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.vnn.events.EventEnvelope;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox events to Kafka as binary-mode CloudEvents, strictly in the order they were written, and marks
+ * each sent only after the broker acknowledged it. One relay at a time per database (a PostgreSQL advisory lock),
+ * so events about one aggregate never overtake each other. When Kafka is unreachable the relay stops at the first
+ * failure and tries again on the next tick: nothing is lost and publishing resumes by itself.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Key of the advisory lock that makes one relay the publisher ("outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final OutboxConfig config;
+    private final EntityManager entityManager;
+    private final String bootstrapServers;
+    private final String source;
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private volatile Producer<String, String> producer;
+
+    OutboxRelay(OutboxConfig config, EntityManager entityManager,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.config = config;
+        this.entityManager = entityManager;
+        this.bootstrapServers = bootstrapServers;
+        this.source = config.source().orElse("/" + applicationName);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        long interval = config.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::drainSafely, interval, interval, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::deleteOldSentEvents, 1, 60, TimeUnit.MINUTES);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
+    public void wakeUp() {
+        if (executor != null && drainQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                drainQueued.set(false);
+                drainSafely();
+            });
+        }
+    }
+
+    private void drainSafely() {
+        try {
+            int sent;
+            do {
+                sent = drainOnce();
+            } while (sent == config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay pass failed, retrying on the next tick: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * One pass: publishes up to a batch of unsent events in order. Returns how many were sent.
+     * Visible for tests, which call it to publish without waiting for the timer.
+     */
+    public int drainOnce() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!locked) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                            SELECT id, aggregate_id, event_type, topic, CAST(payload AS text), occurred_at
+                            FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                    .setParameter(1, config.batchSize()).getResultList();
+            int sent = 0;
+            for (Object[] row : rows) {
+                UUID id = (UUID) row[0];
+                try {
+                    send(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4], toOffset(row[5]));
+                } catch (Exception e) {
+                    recordFailure(id, e);
+                    break; // later events wait: per-aggregate order matters more than throughput
+                }
+                entityManager.createNativeQuery(
+                                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ?1")
+                        .setParameter(1, id).executeUpdate();
+                sent++;
+            }
+            return sent;
+        });
+    }
+
+    private void send(UUID id, String aggregateId, String type, String topic, String payload, OffsetDateTime time)
+            throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregateId, payload);
+        Map<String, String> headers = Map.of(
+                "ce_specversion", EventEnvelope.SPEC_VERSION,
+                "ce_id", id.toString(),
+                "ce_source", source,
+                "ce_type", type,
+                "ce_subject", aggregateId,
+                "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time),
+                "content-type", EventEnvelope.JSON);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void recordFailure(UUID id, Exception e) {
+        String message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        LOG.warnf("Outbox event %s not published yet (%s); will retry", id, message);
+        entityManager.createNativeQuery(
+                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, message.length() > 1000 ? message.substring(0, 1000) : message)
+                .executeUpdate();
+    }
+
+    private void deleteOldSentEvents() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                            "DELETE FROM outbox_event WHERE sent_at < ?1")
+                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.keepSent()))
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not delete old outbox events: %s", e.getMessage());
+        }
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                            ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 1000,
+                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + source.replace('/', '-')),
+                            new StringSerializer(), new StringSerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}
