@@ -13,12 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.vnn.events.EventEnvelope;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,16 +135,8 @@ public class OutboxRelay {
 
     private void send(UUID id, String aggregateId, String type, String topic, String payload, OffsetDateTime time)
             throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregateId, payload);
-        Map<String, String> headers = Map.of(
-                "ce_specversion", EventEnvelope.SPEC_VERSION,
-                "ce_id", id.toString(),
-                "ce_source", source,
-                "ce_type", type,
-                "ce_subject", aggregateId,
-                "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time),
-                "content-type", EventEnvelope.JSON);
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, String> record = CloudEventRecords.of(topic, id.toString(), source, type, aggregateId,
+                time, payload);
         producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 

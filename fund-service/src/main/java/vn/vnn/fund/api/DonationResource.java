@@ -1,0 +1,71 @@
+package vn.vnn.fund.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.fund.service.DonationService;
+import vn.vnn.kit.idempotency.IdempotentRequests;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.paging.PagedResponses;
+import vn.vnn.kit.security.Caller;
+import vn.vnn.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/donations")
+@Tag(name = "Donations", description = "Tiền và hiện vật ủng hộ Quỹ \"Vì người nghèo\"")
+public class DonationResource {
+
+    private final DonationService donations;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
+    DonationResource(DonationService donations, IdempotentRequests idempotency, Caller caller) {
+        this.donations = donations;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Record a donation", description = "Requires an Idempotency-Key: a retry with the same key "
+            + "and body returns the first response and records nothing more.")
+    public Response record(
+            @Parameter(description = "Unique per donation, e.g. a UUID; same key + same body = same result",
+                    required = true) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull DonationRequest request, @Context UriInfo uriInfo) {
+        String actor = caller.actor();
+        return idempotency.execute(idempotencyKey, "POST /api/v1/donations|" + actor, request, () -> {
+            DonationView donation = donations.record(request, actor);
+            return Response.created(uriInfo.getBaseUriBuilder().path("api/v1/donations")
+                    .path(donation.id().toString()).build()).entity(donation).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One donation")
+    public DonationView get(@PathParam("id") UUID id) {
+        return donations.get(id);
+    }
+
+    @GET
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Donations, newest first")
+    public Response list(@BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, donations.list(page));
+    }
+}

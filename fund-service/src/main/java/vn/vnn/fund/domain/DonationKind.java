@@ -1,0 +1,6 @@
+package vn.vnn.fund.domain;
+
+/** Tiền mặt/chuyển khoản (cash) or hiện vật (in kind, at its assessed value). */
+public enum DonationKind {
+    CASH, IN_KIND
+}

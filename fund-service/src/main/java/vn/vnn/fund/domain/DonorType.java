@@ -1,0 +1,6 @@
+package vn.vnn.fund.domain;
+
+/** Tổ chức (organisation) or cá nhân (individual). */
+public enum DonorType {
+    ORGANISATION, INDIVIDUAL
+}

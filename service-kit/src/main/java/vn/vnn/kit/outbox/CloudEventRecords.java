@@ -1,0 +1,32 @@
+package vn.vnn.kit.outbox;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.vnn.events.EventEnvelope;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Kafka records in CloudEvents binary mode: attributes as {@code ce_*} headers, the payload as the value. */
+public final class CloudEventRecords {
+
+    private CloudEventRecords() {
+    }
+
+    public static ProducerRecord<String, String> of(String topic, String id, String source, String type,
+                                                    String subject, OffsetDateTime time, String payloadJson) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payloadJson);
+        header(record, "ce_specversion", EventEnvelope.SPEC_VERSION);
+        header(record, "ce_id", id);
+        header(record, "ce_source", source);
+        header(record, "ce_type", type);
+        header(record, "ce_subject", subject);
+        header(record, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+        header(record, "content-type", EventEnvelope.JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,18 @@
+package vn.vnn.kit.security;
+
+/** The realm roles of the {@code vnn} Keycloak realm, as used in {@code @RolesAllowed}. */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String PROVINCE_OFFICER = "province-officer";
+    public static final String COMMUNE_OFFICER = "commune-officer";
+    public static final String FUND_OFFICER = "fund-officer";
+    public static final String EMULATION_OFFICER = "emulation-officer";
+    public static final String COUNCIL_MEMBER = "council-member";
+    public static final String AUDITOR = "auditor";
+    /** Partner agencies integrating data with client credentials. */
+    public static final String PARTNER = "partner";
+
+    private Roles() {
+    }
+}
