@@ -1,0 +1,88 @@
+package vn.vnn.household.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.household.service.HouseholdService;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.paging.PagedResponses;
+import vn.vnn.kit.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/households")
+@Tag(name = "Households", description = "Hộ gia đình và tình trạng nghèo đa chiều được công nhận")
+public class HouseholdResource {
+
+    private final HouseholdService households;
+
+    HouseholdResource(HouseholdService households) {
+        this.households = households;
+    }
+
+    @POST
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Register a household in one of your communes")
+    public Response register(@Valid @NotNull HouseholdRequest request, @Context UriInfo uriInfo) {
+        HouseholdView created = households.register(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Households in your areas")
+    public Response list(@QueryParam("communeCode") String communeCode, @BeanParam @Valid PageRequest page,
+                         @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, households.list(communeCode, page));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One household")
+    public HouseholdView get(@PathParam("id") UUID id) {
+        return households.get(id);
+    }
+
+    @POST
+    @Path("{id}/status-recognitions")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Record the commune's recognition of the household's status",
+            description = "Publishes household.status-recognized.v1.")
+    public Response recognise(@PathParam("id") UUID id, @Valid @NotNull RecognitionRequest request,
+                              @Context UriInfo uriInfo) {
+        RecognitionView recognition = households.recognise(id, request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(recognition.id().toString()).build())
+                .entity(recognition).build();
+    }
+
+    @GET
+    @Path("{id}/status-recognitions/{recognitionId}")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One recognition of the household")
+    public RecognitionView recognition(@PathParam("id") UUID id, @PathParam("recognitionId") UUID recognitionId) {
+        return households.history(id).stream().filter(r -> r.id().equals(recognitionId)).findFirst()
+                .orElseThrow(() -> vn.vnn.kit.problem.ProblemException.notFound("Recognition", recognitionId));
+    }
+
+    @GET
+    @Path("{id}/status-recognitions")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The household's recognition history, oldest first")
+    public List<RecognitionView> history(@PathParam("id") UUID id) {
+        return households.history(id);
+    }
+}

@@ -1,0 +1,48 @@
+package vn.vnn.household;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import vn.vnn.household.domain.PovertyStandards;
+import vn.vnn.household.domain.PovertyStatus;
+import vn.vnn.household.domain.StatusTransition;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StatusTransitionTest {
+
+    @Property
+    void escapedExactlyWhenLeavingPoverty(@ForAll PovertyStatus previous, @ForAll PovertyStatus next,
+                                          @ForAll boolean everPoor) {
+        boolean leaves = previous == PovertyStatus.POOR && next != PovertyStatus.POOR;
+        assertThat(StatusTransition.of(previous, next, everPoor) == StatusTransition.ESCAPED).isEqualTo(leaves);
+    }
+
+    @Property
+    void enteringPovertyIsNewOrRePoorByHistory(@ForAll PovertyStatus previous, @ForAll boolean everPoor) {
+        StatusTransition transition = StatusTransition.of(previous, PovertyStatus.POOR, everPoor);
+        if (previous == PovertyStatus.POOR) {
+            assertThat(transition).isEqualTo(StatusTransition.UNCHANGED);
+        } else {
+            assertThat(transition).isEqualTo(everPoor ? StatusTransition.RE_POOR : StatusTransition.NEWLY_POOR);
+        }
+    }
+
+    @Test
+    void firstRecognition() {
+        assertThat(StatusTransition.of(null, PovertyStatus.NEAR_POOR, false)).isEqualTo(StatusTransition.FIRST);
+        assertThat(StatusTransition.of(null, PovertyStatus.POOR, false)).isEqualTo(StatusTransition.FIRST);
+    }
+
+    @Test
+    void standardsFollowTheirDates() {
+        assertThat(PovertyStandards.forDate(LocalDate.of(2022, 1, 1))).isEqualTo("VN-MPS-2022");
+        assertThat(PovertyStandards.forDate(LocalDate.of(2026, 12, 31))).isEqualTo("VN-MPS-2022");
+        assertThat(PovertyStandards.forDate(LocalDate.of(2027, 1, 1))).isEqualTo("VN-MPS-2027");
+        assertThatThrownBy(() -> PovertyStandards.forDate(LocalDate.of(2021, 12, 31)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
