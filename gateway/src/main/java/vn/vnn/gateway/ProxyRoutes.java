@@ -44,7 +44,8 @@ public class ProxyRoutes {
         router.route().order(-100).handler(ctx -> {
             String id = RequestIds.of(ctx);
             ctx.request().headers().set(RequestIds.HEADER, id);
-            ctx.response().putHeader(RequestIds.HEADER, id);
+            // Set once at the end: a proxied response already carries the service's copy of the same id.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
             ctx.next();
         });
         // The edge check: an API call needs a valid token (a bad one already failed authentication).

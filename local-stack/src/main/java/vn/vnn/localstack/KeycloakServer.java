@@ -59,7 +59,7 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", config.keycloakAdminPassword(),
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:+UseSerialGC");
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         ManagedProcess process = ManagedProcess.start("keycloak", command, env, home,
                 dataDir.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, port);
