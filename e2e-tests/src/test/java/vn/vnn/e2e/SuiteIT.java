@@ -1,0 +1,184 @@
+package vn.vnn.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.vnn.localstack.Component;
+import vn.vnn.localstack.LocalStack;
+import vn.vnn.localstack.ProcessMemory;
+import vn.vnn.localstack.StackConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * The whole suite, started by the local stack's own code (as the run command does), tested through the gateway
+ * with real Keycloak tokens, real Kafka and real PostgreSQL.
+ */
+class SuiteIT {
+
+    private static LocalStack stack;
+    private static String gateway;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path root = Path.of(System.getProperty("vnn.repo.root", "..")).toAbsolutePath().normalize();
+        StackConfig config = new StackConfig(root, root.resolve("e2e-tests/target/stack"), true, true,
+                EnumSet.allOf(Component.class), StackConfig.SERVICE_DATABASES, StackConfig.Ports.allFree(),
+                StackConfig.External.none(), "admin");
+        stack = LocalStack.start(config);
+        gateway = stack.gatewayUrl();
+        System.out.printf("Stack ready in %d ms, %d MB RSS%n", stack.startupTime().toMillis(),
+                ProcessMemory.stackRssMegabytes());
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aDonationThroughTheGatewayBecomesTheDonorsAchievementOnceEvenWhenRetried() {
+        String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
+        String emulationOfficer = Tokens.password(stack.realmUrl(), "emulation.officer");
+        String donorName = "Công ty Cổ phần Sữa Việt Nam " + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> donation = Map.of(
+                "donor", Map.of("name", donorName, "type", "ORGANISATION"),
+                "kind", "CASH", "amountVnd", 250_000_000L, "receivedOn", "2025-10-17", "fundAreaCode", "01");
+        long donationsBefore = totalItems(fundOfficer, "/api/v1/donations");
+        String key = UUID.randomUUID().toString();
+
+        Response first = given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(donation).post(gateway + "/api/v1/donations");
+        first.then().statusCode(201).body("donorName", equalTo(donorName)).body("recordedBy", equalTo("fund.officer"));
+        String donationId = first.path("id");
+        String donorId = first.path("donorId");
+        assertThat(first.header("Location")).isEqualTo(gateway + "/api/v1/donations/" + donationId);
+
+        Response retry = given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(donation).post(gateway + "/api/v1/donations");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(donationId));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(emulationOfficer)
+                .get(gateway + "/api/v1/achievements/" + donorId)
+                .then().statusCode(200)
+                .body("participantName", equalTo(donorName))
+                .body("participantType", equalTo("COLLECTIVE"))
+                .body("totalDonatedVnd", equalTo(250_000_000))
+                .body("donationCount", equalTo(1)));
+        assertThat(totalItems(fundOfficer, "/api/v1/donations")).isEqualTo(donationsBefore + 1);
+
+        // Still one credit a while later: the retry wrote no second event.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(emulationOfficer).get(gateway + "/api/v1/achievements/" + donorId)
+                        .then().body("donationCount", equalTo(1)).body("totalDonatedVnd", equalTo(250_000_000)));
+    }
+
+    @Test
+    void aRecognisedHouseholdStatusReachesTheFundsEligibilityView() {
+        String communeOfficer = Tokens.password(stack.realmUrl(), "commune.officer");
+        String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
+        String householdId = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("headName", "Hoàng Thị Mỷ", "communeCode", "00001", "provinceCode", "01",
+                        "areaType", "RURAL", "memberCount", 5))
+                .post(gateway + "/api/v1/households")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("status", "POOR", "reviewYear", 2025, "recognizedOn", "2025-12-15",
+                        "decisionNo", "125/QĐ-UBND"))
+                .post(gateway + "/api/v1/households/" + householdId + "/status-recognitions")
+                .then().statusCode(201).body("standard", equalTo("VN-MPS-2022"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(fundOfficer)
+                .get(gateway + "/api/v1/eligible-households/" + householdId)
+                .then().statusCode(200)
+                .body("status", equalTo("POOR"))
+                .body("eligible", equalTo(true))
+                .body("communeCode", equalTo("00001")));
+        given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/eligible-households?communeCode=00001&size=100")
+                .then().statusCode(200).body("items.householdId", hasItem(householdId));
+    }
+
+    @Test
+    void withoutATokenTheGatewayAndEachServiceAnswer401() {
+        given().get(gateway + "/api/v1/donations").then().statusCode(401)
+                .contentType("application/problem+json").body("traceId", notNullValue());
+        for (String service : new String[]{"fund-service", "emulation-service", "household-service"}) {
+            String path = switch (service) {
+                case "fund-service" -> "/api/v1/donations";
+                case "emulation-service" -> "/api/v1/achievements";
+                default -> "/api/v1/households";
+            };
+            given().get(stack.serviceUrl(service) + path).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aWrongRoleIs403() {
+        String communeOfficer = Tokens.password(stack.realmUrl(), "commune.officer");
+        given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("donor", Map.of("name", "X", "type", "INDIVIDUAL"), "kind", "CASH", "amountVnd", 1,
+                        "receivedOn", "2025-10-17", "fundAreaCode", "01"))
+                .post(gateway + "/api/v1/donations")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("/problems/forbidden"));
+    }
+
+    @Test
+    void invalidInputIsAProblem422InTheCallersLanguage() {
+        String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
+        given().auth().oauth2(fundOfficer).contentType(ContentType.JSON).header("Accept-Language", "vi")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("donor", Map.of("name", "", "type", "ORGANISATION"), "kind", "CASH", "amountVnd", -1,
+                        "receivedOn", "2025-10-17", "fundAreaCode", "01"))
+                .post(gateway + "/api/v1/donations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Dữ liệu không hợp lệ"))
+                .body("errors.field", hasItem("donor.name"))
+                .body("errors.field", hasItem("amountVnd"))
+                .body("traceId", notNullValue());
+    }
+
+    @Test
+    void aPartnerClientCredentialsTokenReadsThroughTheGateway() {
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        given().auth().oauth2(partner).get(gateway + "/api/v1/achievements")
+                .then().statusCode(200).body("page", equalTo(0));
+        given().auth().oauth2(partner).get(gateway + "/api/v1/donations").then().statusCode(403);
+    }
+
+    @Test
+    void swaggerUiAndEveryServicesOpenApiAreServedByTheGateway() {
+        given().get(gateway + "/q/swagger-ui/").then().statusCode(200);
+        given().get(gateway + "/openapi/fund").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/donations"));
+        given().get(gateway + "/openapi/household").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/households"));
+        given().get(gateway + "/openapi/emulation").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/achievements"));
+        given().get(gateway + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static long totalItems(String token, String path) {
+        return ((Number) given().auth().oauth2(token).get(gateway + path + "?size=1").then().statusCode(200)
+                .extract().path("totalItems")).longValue();
+    }
+}
