@@ -42,7 +42,7 @@ class SuiteIT {
         stack = LocalStack.start(config);
         gateway = stack.gatewayUrl();
         System.out.printf("Stack ready in %d ms, %d MB RSS%n", stack.startupTime().toMillis(),
-                ProcessMemory.stackRssMegabytes());
+                ProcessMemory.stackRssMegabytes(stack.config().dataDir()));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

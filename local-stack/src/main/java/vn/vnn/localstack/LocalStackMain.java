@@ -105,7 +105,7 @@ public final class LocalStackMain {
         String gateway = stack.gatewayUrl();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nReady in %.1f s. Memory of the whole stack: %d MB (RSS).%n%n",
-                stack.startupTime().toMillis() / 1000.0, ProcessMemory.stackRssMegabytes()));
+                stack.startupTime().toMillis() / 1000.0, ProcessMemory.stackRssMegabytes(stack.config().dataDir())));
         out.append("  Gateway (all APIs)   ").append(gateway).append('\n');
         out.append("  Swagger UI           ").append(gateway).append("/q/swagger-ui").append('\n');
         if (stack.keycloakConsoleUrl() != null) {

@@ -3,17 +3,29 @@ package vn.vnn.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** Resident memory of this process and everything it started, read from /proc (Linux). */
+/**
+ * Resident memory of the stack, read from /proc (Linux): this process, everything it started, and the PostgreSQL
+ * server, which detaches from us when it starts (found by its data folder on its command line).
+ */
 public final class ProcessMemory {
 
     private ProcessMemory() {
     }
 
-    public static long stackRssMegabytes() {
+    public static long stackRssMegabytes(Path dataDir) {
+        Map<Long, ProcessHandle> processes = new LinkedHashMap<>();
         ProcessHandle self = ProcessHandle.current();
-        long kb = Stream.concat(Stream.of(self), self.descendants()).mapToLong(ProcessMemory::rssKb).sum();
+        Stream.concat(Stream.of(self), self.descendants()).forEach(p -> processes.put(p.pid(), p));
+        String folder = dataDir.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                .forEach(root -> Stream.concat(Stream.of(root), root.descendants())
+                        .forEach(p -> processes.put(p.pid(), p)));
+        long kb = processes.values().stream().mapToLong(ProcessMemory::rssKb).sum();
         return kb / 1024;
     }
 
