@@ -77,10 +77,6 @@ public record StackConfig(
                     Optional.empty(), Optional.empty(), Optional.empty());
         }
 
-        boolean allDatabasesExternal() {
-            return householdDbUrl.isPresent() && fundDbUrl.isPresent() && emulationDbUrl.isPresent();
-        }
-
         private static Optional<String> opt(Map<String, String> env, String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
         }

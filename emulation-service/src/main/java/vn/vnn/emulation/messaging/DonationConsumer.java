@@ -8,23 +8,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.emulation.service.AchievementService;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DonationReceivedV1;
-import vn.vnn.kit.inbox.CloudEventReader;
-import vn.vnn.kit.inbox.Inbox;
-import vn.vnn.kit.inbox.IncomingEvent;
+import vn.vnn.kit.inbox.IdempotentConsumer;
 
 /** fund.donation-received.v1 → the donor's achievement; each event credited once. */
 @ApplicationScoped
 public class DonationConsumer {
 
-    static final String CONSUMER = "emulation.achievements";
-
-    private final CloudEventReader reader;
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final AchievementService achievements;
 
-    DonationConsumer(CloudEventReader reader, Inbox inbox, AchievementService achievements) {
-        this.reader = reader;
-        this.inbox = inbox;
+    DonationConsumer(IdempotentConsumer consumer, AchievementService achievements) {
+        this.consumer = consumer;
         this.achievements = achievements;
     }
 
@@ -32,9 +26,7 @@ public class DonationConsumer {
     @Blocking
     @Transactional
     public void onDonation(ConsumerRecord<String, String> record) {
-        IncomingEvent<DonationReceivedV1> event = reader.read(record, EventType.DONATION_RECEIVED);
-        if (inbox.firstDelivery(CONSUMER, event)) {
-            achievements.creditDonation(event.data());
-        }
+        consumer.<DonationReceivedV1>handle("emulation.achievements", record, EventType.DONATION_RECEIVED,
+                event -> achievements.creditDonation(event.data()));
     }
 }

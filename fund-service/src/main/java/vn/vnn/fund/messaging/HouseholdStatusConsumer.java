@@ -8,23 +8,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.fund.service.EligibilityService;
-import vn.vnn.kit.inbox.CloudEventReader;
-import vn.vnn.kit.inbox.Inbox;
-import vn.vnn.kit.inbox.IncomingEvent;
+import vn.vnn.kit.inbox.IdempotentConsumer;
 
 /** household.status-recognized.v1 → eligibility view; each event applied once (inbox in the same transaction). */
 @ApplicationScoped
 public class HouseholdStatusConsumer {
 
-    static final String CONSUMER = "fund.eligibility";
-
-    private final CloudEventReader reader;
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final EligibilityService eligibility;
 
-    HouseholdStatusConsumer(CloudEventReader reader, Inbox inbox, EligibilityService eligibility) {
-        this.reader = reader;
-        this.inbox = inbox;
+    HouseholdStatusConsumer(IdempotentConsumer consumer, EligibilityService eligibility) {
+        this.consumer = consumer;
         this.eligibility = eligibility;
     }
 
@@ -32,9 +26,7 @@ public class HouseholdStatusConsumer {
     @Blocking
     @Transactional
     public void onStatusRecognized(ConsumerRecord<String, String> record) {
-        IncomingEvent<HouseholdStatusRecognizedV1> event = reader.read(record, EventType.HOUSEHOLD_STATUS_RECOGNIZED);
-        if (inbox.firstDelivery(CONSUMER, event)) {
-            eligibility.apply(event);
-        }
+        consumer.<HouseholdStatusRecognizedV1>handle("fund.eligibility", record,
+                EventType.HOUSEHOLD_STATUS_RECOGNIZED, eligibility::apply);
     }
 }

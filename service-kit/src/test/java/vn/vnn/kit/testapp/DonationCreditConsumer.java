@@ -8,21 +8,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DonationReceivedV1;
-import vn.vnn.kit.inbox.CloudEventReader;
-import vn.vnn.kit.inbox.Inbox;
+import vn.vnn.kit.inbox.IdempotentConsumer;
 import vn.vnn.kit.inbox.IncomingEvent;
 
 /** Credits donors from donation events, once per event id, as a real service would. */
 @ApplicationScoped
 public class DonationCreditConsumer {
 
-    private final CloudEventReader reader;
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final EntityManager entityManager;
 
-    DonationCreditConsumer(CloudEventReader reader, Inbox inbox, EntityManager entityManager) {
-        this.reader = reader;
-        this.inbox = inbox;
+    DonationCreditConsumer(IdempotentConsumer consumer, EntityManager entityManager) {
+        this.consumer = consumer;
         this.entityManager = entityManager;
     }
 
@@ -30,10 +27,10 @@ public class DonationCreditConsumer {
     @Blocking
     @Transactional
     public void onDonation(ConsumerRecord<String, String> record) {
-        IncomingEvent<DonationReceivedV1> event = reader.read(record, EventType.DONATION_RECEIVED);
-        if (!inbox.firstDelivery("kit-test.credits", event)) {
-            return;
-        }
+        consumer.handle("kit-test.credits", record, EventType.DONATION_RECEIVED, this::credit);
+    }
+
+    private void credit(IncomingEvent<DonationReceivedV1> event) {
         entityManager.createNativeQuery("""
                         INSERT INTO thing_credit (donor_id, total_vnd, credits) VALUES (?1, ?2, 1)
                         ON CONFLICT (donor_id) DO UPDATE
