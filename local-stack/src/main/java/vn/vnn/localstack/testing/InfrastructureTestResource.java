@@ -2,6 +2,7 @@ package vn.vnn.localstack.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import vn.vnn.localstack.ChildJvm;
+import vn.vnn.localstack.LocalStack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,6 +116,11 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             postgres.close();
         }
         current = null;
+        try {
+            LocalStack.deleteTree(dir);
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     private static int freePort() throws IOException {
