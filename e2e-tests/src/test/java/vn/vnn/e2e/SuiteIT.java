@@ -14,6 +14,7 @@ import vn.vnn.localstack.StackConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -163,6 +164,33 @@ class SuiteIT {
         given().auth().oauth2(partner).get(gateway + "/api/v1/achievements")
                 .then().statusCode(200).body("page", equalTo(0));
         given().auth().oauth2(partner).get(gateway + "/api/v1/donations").then().statusCode(403);
+    }
+
+    @Test
+    void aPartnerClassifiesHouseholdsUnderTheStandardOfTheDate() {
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        List<String> three = List.of("HEALTH_INSURANCE", "HOUSING_AREA", "DOMESTIC_WATER");
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("assessmentDate", "2026-12-31", "areaType", "RURAL",
+                        "monthlyIncomePerCapitaVnd", 1_500_000, "deprivations", three))
+                .post(gateway + "/api/v1/poverty/classify")
+                .then().statusCode(200)
+                .body("standard", equalTo("VN-MPS-2022")).body("classification", equalTo("POOR"))
+                .body("incomeLineVnd", equalTo(1_500_000)).body("deprivationCount", equalTo(3))
+                .body("deprivationScore", equalTo(30));
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("assessmentDate", "2027-01-01", "areaType", "URBAN",
+                        "monthlyIncomePerCapitaVnd", 2_800_001, "deprivations", three))
+                .post(gateway + "/api/v1/poverty/classify")
+                .then().statusCode(200)
+                .body("standard", equalTo("VN-MPS-2027")).body("classification", equalTo("NOT_POOR"))
+                .body("incomeLineVnd", equalTo(2_800_000));
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("assessmentDate", "2027-01-01", "areaType", "RURAL", "incomeScore", 120,
+                        "deprivations", List.of("TELECOM_SERVICES")))
+                .post(gateway + "/api/v1/poverty/classify")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("deprivations[0]"));
     }
 
     @Test

@@ -3,14 +3,11 @@ package vn.vnn.household;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.PovertyStandards;
 import vn.vnn.household.domain.PovertyStatus;
 import vn.vnn.household.domain.StatusTransition;
 
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StatusTransitionTest {
 
@@ -35,14 +32,5 @@ class StatusTransitionTest {
     void firstRecognition() {
         assertThat(StatusTransition.of(null, PovertyStatus.NEAR_POOR, false)).isEqualTo(StatusTransition.FIRST);
         assertThat(StatusTransition.of(null, PovertyStatus.POOR, false)).isEqualTo(StatusTransition.FIRST);
-    }
-
-    @Test
-    void standardsFollowTheirDates() {
-        assertThat(PovertyStandards.forDate(LocalDate.of(2022, 1, 1))).isEqualTo("VN-MPS-2022");
-        assertThat(PovertyStandards.forDate(LocalDate.of(2026, 12, 31))).isEqualTo("VN-MPS-2022");
-        assertThat(PovertyStandards.forDate(LocalDate.of(2027, 1, 1))).isEqualTo("VN-MPS-2027");
-        assertThatThrownBy(() -> PovertyStandards.forDate(LocalDate.of(2021, 12, 31)))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }

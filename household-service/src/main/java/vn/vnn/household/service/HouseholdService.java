@@ -8,7 +8,7 @@ import vn.vnn.household.api.HouseholdView;
 import vn.vnn.household.api.RecognitionRequest;
 import vn.vnn.household.api.RecognitionView;
 import vn.vnn.household.domain.Household;
-import vn.vnn.household.domain.PovertyStandards;
+import vn.vnn.household.domain.PovertyStandard;
 import vn.vnn.household.domain.PovertyStatus;
 import vn.vnn.household.domain.StatusRecognition;
 import vn.vnn.household.domain.StatusTransition;
@@ -98,12 +98,9 @@ public class HouseholdService {
             throw ProblemException.conflict("The household already has a recognition for review year "
                     + household.statusYear + "; an older round cannot replace it");
         }
-        String standard;
-        try {
-            standard = PovertyStandards.forDate(request.recognizedOn());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("recognizedOn", e.getMessage());
-        }
+        String standard = PovertyStandard.applyingOn(request.recognizedOn()).map(s -> s.code)
+                .orElseThrow(() -> ProblemException.invalid("recognizedOn",
+                        "no poverty standard applies on " + request.recognizedOn()));
         PovertyStatus previous = household.status;
         StatusTransition transition = StatusTransition.of(previous, request.status(), household.everPoor);
 
