@@ -37,7 +37,7 @@ class SuiteIT {
     @BeforeAll
     static void startStack() throws Exception {
         Path root = Path.of(System.getProperty("vnn.repo.root", "..")).toAbsolutePath().normalize();
-        StackConfig config = new StackConfig(root, root.resolve("e2e-tests/target/stack"), true, true,
+        StackConfig config = new StackConfig(root, root.resolve("e2e-tests/target/stack"), true, true, true,
                 EnumSet.allOf(Component.class), StackConfig.SERVICE_DATABASES, StackConfig.Ports.allFree(),
                 StackConfig.External.none(), "admin");
         stack = LocalStack.start(config);
@@ -96,7 +96,7 @@ class SuiteIT {
         String communeOfficer = Tokens.password(stack.realmUrl(), "commune.officer");
         String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
         String householdId = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
-                .body(Map.of("headName", "Hoàng Thị Mỷ", "communeCode", "00001", "provinceCode", "01",
+                .body(Map.of("headName", "Hoàng Thị Mỷ", "communeCode", "99111", "provinceCode", "99",
                         "areaType", "RURAL", "memberCount", 5))
                 .post(gateway + "/api/v1/households")
                 .then().statusCode(201).extract().path("id");
@@ -111,8 +111,8 @@ class SuiteIT {
                 .then().statusCode(200)
                 .body("status", equalTo("POOR"))
                 .body("eligible", equalTo(true))
-                .body("communeCode", equalTo("00001")));
-        given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/eligible-households?communeCode=00001&size=100")
+                .body("communeCode", equalTo("99111")));
+        given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/eligible-households?communeCode=99111&size=100")
                 .then().statusCode(200).body("items.householdId", hasItem(householdId));
     }
 

@@ -14,10 +14,11 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
 
     private static final String USAGE = """
-            usage: ./run.sh [--fresh] [--no-demo-accounts] [--data-dir=DIR] [--only=postgres,kafka,keycloak,services]
+            usage: ./run.sh [--fresh] [--no-demo-accounts] [--no-demo-data] [--data-dir=DIR] [--only=postgres,kafka,keycloak,services]
                             [--free-ports] [--databases=a,b] [--ready-file=FILE]
               --fresh             forget all data (databases, Kafka log, Keycloak realm) before starting
               --no-demo-accounts  import the realm without the demo users and the partner-demo client
+              --no-demo-data      do not load the demo province (deploy/demo) into household-service
               --data-dir=DIR      where data and logs are kept (default: .local/ in the repository)
               --only=...          start only these parts (tests use --only=postgres,kafka)
               --free-ports        bind free ports instead of the defaults
@@ -126,7 +127,7 @@ public final class LocalStackMain {
                         fund.officer / fund.officer            role fund-officer
                         emulation.officer / emulation.officer  role emulation-officer
                         council.member / council.member        role council-member
-                        commune.officer / commune.officer      role commune-officer, commune 00001 (demo)
+                        commune.officer / commune.officer      role commune-officer, demo commune 99111
                         client partner-demo / partner-demo-secret   role partner (client credentials)
 
                       Try it:

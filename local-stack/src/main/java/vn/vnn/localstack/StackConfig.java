@@ -24,6 +24,7 @@ public record StackConfig(
         Path dataDir,
         boolean fresh,
         boolean demoAccounts,
+        boolean demoData,
         Set<Component> components,
         List<String> databases,
         Ports ports,
@@ -87,6 +88,7 @@ public record StackConfig(
         Path dataDir = root.resolve(".local");
         boolean fresh = false;
         boolean demo = true;
+        boolean demoData = true;
         Set<Component> components = EnumSet.allOf(Component.class);
         List<String> databases = new ArrayList<>(SERVICE_DATABASES);
         Ports ports = Ports.defaults(env);
@@ -95,6 +97,8 @@ public record StackConfig(
                 fresh = true;
             } else if (arg.equals("--no-demo-accounts")) {
                 demo = false;
+            } else if (arg.equals("--no-demo-data")) {
+                demoData = false;
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.startsWith("--only=")) {
@@ -113,7 +117,7 @@ public record StackConfig(
             }
         }
         String adminPassword = env.getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin");
-        return new StackConfig(root, dataDir, fresh, demo, components, databases, ports, External.from(env),
+        return new StackConfig(root, dataDir, fresh, demo, demoData, components, databases, ports, External.from(env),
                 adminPassword);
     }
 
@@ -121,21 +125,37 @@ public record StackConfig(
         return components.contains(component);
     }
 
-    /** Replaces every 0 port with a free one, so that tests never collide with a running stack. */
+    /**
+     * Replaces every 0 port with a free one, so that tests never collide with a running stack. All probe sockets
+     * stay open until every port is chosen, so that no two parts get the same port.
+     */
     public StackConfig withFreePorts() {
         Ports p = ports;
-        return new StackConfig(repoRoot, dataDir, fresh, demoAccounts, components, databases, new Ports(
-                free(p.postgres()), free(p.kafka()), free(p.kafkaController()), free(p.keycloak()),
-                free(p.keycloakManagement()), free(p.gateway()), free(p.household()), free(p.fund()),
-                free(p.emulation())), external, keycloakAdminPassword);
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            return new StackConfig(repoRoot, dataDir, fresh, demoAccounts, demoData, components, databases,
+                    new Ports(free(p.postgres(), held), free(p.kafka(), held), free(p.kafkaController(), held),
+                            free(p.keycloak(), held), free(p.keycloakManagement(), held), free(p.gateway(), held),
+                            free(p.household(), held), free(p.fund(), held), free(p.emulation(), held)),
+                    external, keycloakAdminPassword);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // a probe socket that will not close frees its port when this JVM exits
+                }
+            }
+        }
     }
 
-    private static int free(int port) {
+    private static int free(int port, List<ServerSocket> held) {
         if (port != 0) {
             return port;
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
+        try {
+            ServerSocket socket = new ServerSocket(0);
+            held.add(socket);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);

@@ -67,7 +67,7 @@ class StackConfigTest {
         JsonNode realm = new ObjectMapper().readTree(REALM.toFile());
         for (JsonNode user : realm.get("users")) {
             if (user.get("username").asText().equals("commune.officer")) {
-                assertThat(user.at("/attributes/area_codes/0").asText()).isEqualTo("00001");
+                assertThat(user.at("/attributes/area_codes/0").asText()).isEqualTo("99111");
                 return;
             }
         }

@@ -41,8 +41,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         try {
             dir = Files.createTempDirectory("vnn-test-infra-");
-            kafkaPort = freePort();
-            kafkaControllerPort = freePort();
+            try (ServerSocket broker = new ServerSocket(0); ServerSocket controller = new ServerSocket(0)) {
+                kafkaPort = broker.getLocalPort();
+                kafkaControllerPort = controller.getLocalPort();
+            }
             Launched pg = launch("postgres", List.of("--only=postgres", "--free-ports",
                     "--databases=" + database), Map.of());
             postgres = pg.jvm();
@@ -122,10 +124,5 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
