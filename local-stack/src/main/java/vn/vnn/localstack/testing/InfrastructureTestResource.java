@@ -124,5 +124,4 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
-    }
 }
