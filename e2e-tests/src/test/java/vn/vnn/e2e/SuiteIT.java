@@ -96,8 +96,14 @@ class SuiteIT {
         String communeOfficer = Tokens.password(stack.realmUrl(), "commune.officer");
         String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
         String householdId = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
-                .body(Map.of("headName", "Hoàng Thị Mỷ", "communeCode", "99111", "provinceCode", "99",
-                        "areaType", "RURAL", "memberCount", 5))
+                .body(Map.of("communeCode", "99111", "villageCode", "99111-01", "members", List.of(Map.ofEntries(
+                        Map.entry("fullName", "Hoàng Thị Mỷ"), Map.entry("birthDate", "1979-05-02"),
+                        Map.entry("sex", "FEMALE"), Map.entry("relationship", "HEAD"),
+                        Map.entry("citizenId", "0011790" + (10000 + new java.util.Random().nextInt(89999))),
+                        Map.entry("healthInsurance", false), Map.entry("schoolStatus", "FINISHED"),
+                        Map.entry("educationLevel", "PRIMARY"), Map.entry("diploma", "PRIMARY"),
+                        Map.entry("disability", false), Map.entry("workingCapacity", "FULL"),
+                        Map.entry("employment", "UNSTABLE")))))
                 .post(gateway + "/api/v1/households")
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -43,10 +44,47 @@ public class HouseholdResource {
 
     @GET
     @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Households in your areas")
-    public Response list(@QueryParam("communeCode") String communeCode, @BeanParam @Valid PageRequest page,
-                         @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, households.list(communeCode, page));
+    @Operation(summary = "Search households in your areas",
+            description = "By commune, status, part of a member's name, or an exact citizen ID (commune officers and "
+                    + "admins only). Members are not listed here; citizen IDs never appear in lists.")
+    public Response list(@QueryParam("communeCode") String communeCode, @QueryParam("status") String status,
+                         @QueryParam("name") String name, @QueryParam("citizenId") String citizenId,
+                         @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, households.list(communeCode, status, name, citizenId, page));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Change a household's data (not its members); give the version you read")
+    public HouseholdView update(@PathParam("id") UUID id, @Valid @NotNull HouseholdRequest request) {
+        return households.update(id, request);
+    }
+
+    @POST
+    @Path("{id}/members")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Add a member (not a second head)")
+    public HouseholdView addMember(@PathParam("id") UUID id, @Valid @NotNull HouseholdRequest.Member member) {
+        return households.addMember(id, member);
+    }
+
+    @POST
+    @Path("{id}/members/{memberId}/leave")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "A member leaves the household (the history keeps them)")
+    public HouseholdView leave(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+                               @QueryParam("on") String on) {
+        return households.memberLeaves(id, memberId, AreaResource.date(on));
+    }
+
+    @POST
+    @Path("{id}/members/{memberId}/move")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Move a member to another household; both keep the history")
+    public HouseholdView move(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+                              @Valid @NotNull MoveRequest move) {
+        return households.moveMember(id, memberId, move);
     }
 
     @GET

@@ -33,6 +33,41 @@ public class Household extends PanacheEntityBase {
     public Integer statusYear;
     @Column(name = "ever_poor")
     public boolean everPoor;
+    @Column(name = "village_code")
+    public String villageCode;
+    public String address;
+    public String phone;
+    @Column(name = "ethnic_minority")
+    public boolean ethnicMinority;
+    @Column(name = "revolutionary_merit")
+    public boolean revolutionaryMerit;
+    @Column(name = "monthly_income_vnd")
+    public Long monthlyIncomeVnd;
+    @Column(name = "floor_area_m2")
+    public java.math.BigDecimal floorAreaM2;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "wall_material")
+    public SurveyCodes.Material wallMaterial;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "column_material")
+    public SurveyCodes.Material columnMaterial;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "roof_material")
+    public SurveyCodes.Material roofMaterial;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "water_source")
+    public SurveyCodes.WaterSource waterSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "latrine_type")
+    public SurveyCodes.LatrineType latrineType;
+    @Column(name = "telecom_use")
+    public Boolean telecomUse;
+    /** Comma-separated {@link SurveyCodes.InformationDevice} codes. */
+    @Column(name = "information_devices")
+    public String informationDevices;
+    /** Comma-separated {@link SurveyCodes.CauseOfPoverty} codes. */
+    @Column(name = "causes_of_poverty")
+    public String causesOfPoverty;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -7,7 +7,20 @@ import vn.vnn.household.api.HouseholdRequest;
 import vn.vnn.household.api.HouseholdView;
 import vn.vnn.household.api.RecognitionRequest;
 import vn.vnn.household.api.RecognitionView;
+import jakarta.persistence.EntityManager;
+import vn.vnn.household.api.MoveRequest;
+import vn.vnn.household.domain.AdminLevel;
+import vn.vnn.household.domain.AdminUnit;
+import vn.vnn.household.domain.CitizenId;
 import vn.vnn.household.domain.Household;
+import vn.vnn.household.domain.HouseholdMember;
+import vn.vnn.household.domain.SurveyCodes.Relationship;
+import vn.vnn.kit.problem.Problem;
+import vn.vnn.kit.security.PersonalData;
+import vn.vnn.kit.security.Roles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import vn.vnn.household.domain.PovertyStandard;
 import vn.vnn.household.domain.PovertyStatus;
 import vn.vnn.household.domain.StatusRecognition;
@@ -34,52 +47,164 @@ public class HouseholdService {
 
     private final Outbox outbox;
     private final Caller caller;
+    private final EntityManager entityManager;
 
-    HouseholdService(Outbox outbox, Caller caller) {
+    HouseholdService(Outbox outbox, Caller caller, EntityManager entityManager) {
         this.outbox = outbox;
         this.caller = caller;
+        this.entityManager = entityManager;
     }
 
     @Transactional
     public HouseholdView register(HouseholdRequest request) {
-        if (!caller.mayAccessArea(request.communeCode())) {
-            throw ProblemException.invalid("communeCode", "is outside the areas you work in");
+        List<HouseholdRequest.Member> members = request.members() == null ? List.of() : request.members();
+        if (members.isEmpty()) {
+            throw ProblemException.invalid("members", "a household has at least one member, its head");
         }
         Household household = new Household();
         household.id = Ids.newId();
         household.code = "HH-" + request.communeCode() + "-" + household.id.toString().substring(24).toUpperCase();
-        household.headName = request.headName().strip();
-        household.communeCode = request.communeCode();
-        household.provinceCode = request.provinceCode();
-        household.areaType = request.areaType();
-        household.memberCount = request.memberCount();
         household.createdBy = caller.actor();
         household.createdAt = OffsetDateTime.now();
-        household.updatedAt = household.createdAt;
+        applyDetails(household, request);
+        checkMembers(members, true);
+        LocalDate today = LocalDate.now(VIETNAM);
+        household.headName = members.stream().filter(m -> m.relationship() == Relationship.HEAD).findFirst()
+                .orElseThrow().fullName().strip();
+        household.memberCount = members.size();
         household.persist();
-        return HouseholdView.of(household);
+        for (HouseholdRequest.Member member : members) {
+            newMember(household.id, member, today).persist();
+        }
+        audit(household.id, "REGISTERED", members.size() + " member(s)");
+        return view(household);
+    }
+
+    /** Changes the household's own data; members change through their own operations. */
+    @Transactional
+    public HouseholdView update(UUID id, HouseholdRequest request) {
+        Household household = find(id);
+        if (request.version() == null) {
+            throw ProblemException.invalid("version", "give the version you read, so that no change is lost");
+        }
+        if (request.members() != null) {
+            throw ProblemException.invalid("members", "members change through /members, not here");
+        }
+        if (household.version != request.version()) {
+            throw ProblemException.conflict("Household " + id + " changed meanwhile (version " + household.version
+                    + "); reload it and try again");
+        }
+        String before = household.communeCode;
+        applyDetails(household, request);
+        household.updatedAt = OffsetDateTime.now();
+        audit(household.id, "UPDATED", before.equals(household.communeCode) ? "details"
+                : "details; commune " + before + " -> " + household.communeCode);
+        return view(household);
+    }
+
+    @Transactional
+    public HouseholdView addMember(UUID householdId, HouseholdRequest.Member member) {
+        Household household = find(householdId);
+        if (member.relationship() == Relationship.HEAD) {
+            throw ProblemException.invalid("relationship", "the household already has a head");
+        }
+        checkMembers(List.of(member), false);
+        newMember(household.id, member, LocalDate.now(VIETNAM)).persist();
+        household.memberCount = HouseholdMember.activeOf(household.id).size();
+        household.updatedAt = OffsetDateTime.now();
+        audit(household.id, "MEMBER_ADDED", member.fullName());
+        return view(household);
+    }
+
+    /** A member leaves (died, moved away): the row stays, inactive, so the history is kept. */
+    @Transactional
+    public HouseholdView memberLeaves(UUID householdId, UUID memberId, LocalDate on) {
+        Household household = find(householdId);
+        HouseholdMember member = activeMember(household, memberId);
+        if (member.relationship == Relationship.HEAD) {
+            throw ProblemException.conflict("The head of household cannot leave; name another head first");
+        }
+        member.active = false;
+        member.leftOn = on;
+        household.memberCount = HouseholdMember.activeOf(household.id).size();
+        household.updatedAt = OffsetDateTime.now();
+        audit(household.id, "MEMBER_LEFT", member.fullName + " on " + on);
+        return view(household);
+    }
+
+    /** Moves a member to another household the caller may change; both households keep the history. */
+    @Transactional
+    public HouseholdView moveMember(UUID householdId, UUID memberId, MoveRequest move) {
+        Household from = find(householdId);
+        Household to = find(move.toHouseholdId());
+        if (from.id.equals(to.id)) {
+            throw ProblemException.invalid("toHouseholdId", "is the member's own household");
+        }
+        HouseholdMember member = activeMember(from, memberId);
+        if (member.relationship == Relationship.HEAD) {
+            throw ProblemException.conflict("The head of household cannot move; name another head first");
+        }
+        member.active = false;
+        member.leftOn = move.movedOn();
+        member.movedToHouseholdId = to.id;
+        entityManager.flush();
+        HouseholdMember moved = copy(member, to.id, move.movedOn());
+        moved.persist();
+        from.memberCount = HouseholdMember.activeOf(from.id).size();
+        to.memberCount = HouseholdMember.activeOf(to.id).size();
+        from.updatedAt = OffsetDateTime.now();
+        to.updatedAt = from.updatedAt;
+        audit(from.id, "MEMBER_MOVED_OUT", member.fullName + " -> " + to.code);
+        audit(to.id, "MEMBER_MOVED_IN", member.fullName + " <- " + from.code);
+        return view(to);
     }
 
     @Transactional
     public HouseholdView get(UUID id) {
-        return HouseholdView.of(find(id));
+        return view(find(id));
     }
 
+    /** Search within the caller's areas by commune, status, a member's name, or an exact citizen ID. */
     @Transactional
-    public Page<HouseholdView> list(String communeCode, PageRequest page) {
+    public Page<HouseholdView> list(String communeCode, String status, String name, String citizenId,
+                                    PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (communeCode != null && !communeCode.isBlank()) {
-            where.append(" and communeCode = :commune");
+            where.append(" and h.communeCode = :commune");
             params.put("commune", communeCode);
         }
+        if (status != null && !status.isBlank()) {
+            PovertyStatus wanted;
+            try {
+                wanted = PovertyStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be one of " + List.of(PovertyStatus.values()));
+            }
+            where.append(" and h.status = :status");
+            params.put("status", wanted);
+        }
+        if (name != null && !name.isBlank()) {
+            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id and m.active = true"
+                    + " and lower(m.fullName) like :name)");
+            params.put("name", "%" + name.strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (citizenId != null && !citizenId.isBlank()) {
+            if (!seesPersonalData()) {
+                throw new ProblemException(vn.vnn.kit.problem.ProblemType.FORBIDDEN,
+                        "Your role does not search by citizen ID");
+            }
+            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id and m.active = true"
+                    + " and m.citizenId = :citizen)");
+            params.put("citizen", citizenId.strip());
+        }
         if (!caller.unrestricted()) {
-            where.append(" and communeCode in :scope");
+            where.append(" and (h.communeCode in :scope or h.provinceCode in :scope)");
             params.put("scope", caller.areaCodes().isEmpty() ? java.util.Set.of("-") : caller.areaCodes());
         }
-        long total = Household.count(where.toString(), params);
-        var items = Household.<Household>find(where + " order by communeCode, id", params)
-                .page(page.page(), page.size()).list().stream().map(HouseholdView::of).toList();
+        long total = Household.count("from Household h where " + where, params);
+        var items = Household.<Household>find("from Household h where " + where + " order by h.communeCode, h.id",
+                params).page(page.page(), page.size()).list().stream().map(h -> summary(h)).toList();
         return Page.of(items, page, total);
     }
 
@@ -144,7 +269,163 @@ public class HouseholdService {
         if (household == null) {
             throw ProblemException.notFound("Household", id);
         }
-        caller.requireArea(household.communeCode, "Household", id);
+        if (!caller.mayAccessArea(household.communeCode) && !caller.mayAccessArea(household.provinceCode)) {
+            throw ProblemException.notFound("Household", id);
+        }
         return household;
+    }
+
+    private void applyDetails(Household household, HouseholdRequest request) {
+        AdminUnit commune = AdminUnit.inForce(request.communeCode(), LocalDate.now(VIETNAM))
+                .filter(unit -> unit.level == AdminLevel.COMMUNE)
+                .orElseThrow(() -> ProblemException.invalid("communeCode", "is no commune in force today"));
+        String province = provinceOf(commune);
+        if (!caller.mayAccessArea(commune.code) && !caller.mayAccessArea(province)) {
+            throw ProblemException.invalid("communeCode", "is outside the areas you work in");
+        }
+        if (request.villageCode() != null && AdminUnit.inForce(request.villageCode(), LocalDate.now(VIETNAM))
+                .filter(v -> v.level == AdminLevel.VILLAGE && commune.code.equals(v.parentCode)).isEmpty()) {
+            throw ProblemException.invalid("villageCode", "is no village of commune " + commune.code);
+        }
+        household.communeCode = commune.code;
+        household.provinceCode = province;
+        household.areaType = commune.areaType.name();
+        household.villageCode = request.villageCode();
+        household.address = request.address();
+        household.phone = request.phone();
+        household.ethnicMinority = Boolean.TRUE.equals(request.ethnicMinority());
+        household.revolutionaryMerit = Boolean.TRUE.equals(request.revolutionaryMerit());
+        household.monthlyIncomeVnd = request.monthlyIncomeVnd();
+        HouseholdRequest.Housing housing = request.housing();
+        household.floorAreaM2 = housing == null ? null : housing.floorAreaM2();
+        household.wallMaterial = housing == null ? null : housing.wallMaterial();
+        household.columnMaterial = housing == null ? null : housing.columnMaterial();
+        household.roofMaterial = housing == null ? null : housing.roofMaterial();
+        household.waterSource = request.waterSource();
+        household.latrineType = request.latrineType();
+        household.telecomUse = request.telecomUse();
+        household.informationDevices = join(request.informationDevices());
+        household.causesOfPoverty = join(request.causesOfPoverty());
+        household.updatedAt = OffsetDateTime.now();
+    }
+
+    private static String provinceOf(AdminUnit unit) {
+        AdminUnit current = unit;
+        LocalDate today = LocalDate.now(VIETNAM);
+        while (current.parentCode != null) {
+            current = AdminUnit.inForce(current.parentCode, today).orElseThrow(() ->
+                    new IllegalStateException("the area tree has a unit without a parent in force"));
+        }
+        return current.code;
+    }
+
+    /** A whole household has exactly one head; citizen IDs are valid for the person and not in use elsewhere. */
+    private static void checkMembers(List<HouseholdRequest.Member> members, boolean wholeHousehold) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        long heads = members.stream().filter(m -> m.relationship() == Relationship.HEAD).count();
+        if (wholeHousehold && heads != 1) {
+            errors.add(new Problem.FieldError("members", "exactly one member is the HEAD"));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            HouseholdRequest.Member member = members.get(i);
+            String id = member.citizenId();
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            String field = "members[" + i + "].citizenId";
+            CitizenId.problem(id, member.birthDate(), member.sex())
+                    .ifPresent(problem -> errors.add(new Problem.FieldError(field, problem)));
+            if (!seen.add(id)) {
+                errors.add(new Problem.FieldError(field, "is given twice"));
+            } else if (HouseholdMember.activeWithCitizenId(id).isPresent()) {
+                errors.add(new Problem.FieldError(field, "belongs to a member of another active household"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(vn.vnn.kit.problem.ProblemType.VALIDATION, "The members are not valid",
+                    errors);
+        }
+    }
+
+    private static HouseholdMember newMember(UUID householdId, HouseholdRequest.Member m, LocalDate joinedOn) {
+        HouseholdMember member = new HouseholdMember();
+        member.id = Ids.newId();
+        member.householdId = householdId;
+        member.fullName = m.fullName().strip();
+        member.birthDate = m.birthDate();
+        member.sex = m.sex();
+        member.relationship = m.relationship();
+        member.citizenId = m.citizenId() == null || m.citizenId().isBlank() ? null : m.citizenId();
+        member.healthInsurance = m.healthInsurance();
+        member.schoolStatus = m.schoolStatus();
+        member.educationLevel = m.educationLevel();
+        member.diploma = m.diploma();
+        member.disability = m.disability();
+        member.workingCapacity = m.workingCapacity();
+        member.employment = m.employment();
+        member.active = true;
+        member.joinedOn = joinedOn;
+        return member;
+    }
+
+    private static HouseholdMember copy(HouseholdMember m, UUID householdId, LocalDate joinedOn) {
+        HouseholdMember member = new HouseholdMember();
+        member.id = Ids.newId();
+        member.householdId = householdId;
+        member.fullName = m.fullName;
+        member.birthDate = m.birthDate;
+        member.sex = m.sex;
+        member.relationship = Relationship.OTHER;
+        member.citizenId = m.citizenId;
+        member.healthInsurance = m.healthInsurance;
+        member.schoolStatus = m.schoolStatus;
+        member.educationLevel = m.educationLevel;
+        member.diploma = m.diploma;
+        member.disability = m.disability;
+        member.workingCapacity = m.workingCapacity;
+        member.employment = m.employment;
+        member.active = true;
+        member.joinedOn = joinedOn;
+        return member;
+    }
+
+    private static HouseholdMember activeMember(Household household, UUID memberId) {
+        HouseholdMember member = HouseholdMember.findById(memberId);
+        if (member == null || !member.householdId.equals(household.id) || !member.active) {
+            throw ProblemException.notFound("Member", memberId);
+        }
+        return member;
+    }
+
+    /** Commune officers and admins work with citizen IDs and phones; everyone else sees them masked. */
+    private boolean seesPersonalData() {
+        return caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.COMMUNE_OFFICER);
+    }
+
+    private HouseholdView view(Household household) {
+        boolean full = seesPersonalData();
+        return HouseholdView.of(household, HouseholdMember.historyOf(household.id),
+                full ? UnaryOperator.identity() : PersonalData::maskCitizenId,
+                full ? UnaryOperator.identity() : PersonalData::maskPhone);
+    }
+
+    private HouseholdView summary(Household household) {
+        return HouseholdView.of(household, null, PersonalData::maskCitizenId,
+                seesPersonalData() ? UnaryOperator.identity() : PersonalData::maskPhone);
+    }
+
+    private void audit(UUID householdId, String action, String detail) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO household_audit (id, household_id, actor, at, action, detail)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, Ids.newId()).setParameter(2, householdId).setParameter(3, caller.actor())
+                .setParameter(4, OffsetDateTime.now()).setParameter(5, action).setParameter(6, detail)
+                .executeUpdate();
+    }
+
+    private static String join(java.util.Set<? extends Enum<?>> codes) {
+        return codes == null || codes.isEmpty() ? null
+                : codes.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
     }
 }

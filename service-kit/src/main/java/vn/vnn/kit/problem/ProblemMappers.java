@@ -89,6 +89,14 @@ public class ProblemMappers {
                 "Someone else changed this record meanwhile; reload it and try again", null);
     }
 
+    /** A unique or foreign-key constraint caught what a concurrent request slipped past the checks. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e,
+                               ContainerRequestContext request) {
+        return respond(request, ProblemType.CONFLICT, "The request conflicts with data stored meanwhile; "
+                + "reload and try again", null);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
