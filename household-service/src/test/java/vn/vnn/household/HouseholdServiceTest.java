@@ -88,6 +88,19 @@ class HouseholdServiceTest {
                 .body("items.id", hasItem(id)).body("items.communeCode", everyItem(equalTo("99111")));
         given().get("/api/v1/households?name=hoà&status=NEAR_POOR").then().statusCode(200)
                 .body("items.id", hasItem(id));
+        // 2,400,000 đồng for 2 people, 7.25 m² each, a pit latrine, an unstable job: poor under VN-MPS-2022.
+        given().get("/api/v1/households/" + id + "/assessment?date=2025-09-15").then().statusCode(200)
+                .body("standard", equalTo("VN-MPS-2022"))
+                .body("monthlyIncomePerCapitaVnd", equalTo(1_200_000))
+                .body("flags.find { it.indicator == 'HOUSING_AREA' }.deprived", equalTo(true))
+                .body("flags.find { it.indicator == 'HYGIENIC_LATRINE' }.deprived", equalTo(true))
+                .body("flags.find { it.indicator == 'EMPLOYMENT' }.deprived", equalTo(true))
+                .body("flags.find { it.indicator == 'DOMESTIC_WATER' }.deprived", equalTo(false))
+                .body("undecided", contains("NUTRITION"))
+                .body("classification.classification", equalTo("POOR"))
+                .body("classification.deprivationCount", equalTo(3))
+                .body("provisional", equalTo(false));
+        given().get("/api/v1/households/" + id + "/assessment?date=2021-01-01").then().statusCode(422);
         assertThat(count("SELECT count(*) FROM household_audit WHERE household_id = '" + id + "'")).isPositive();
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.household.service.AssessmentService;
 import vn.vnn.household.service.HouseholdService;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
@@ -28,9 +29,11 @@ import java.util.UUID;
 public class HouseholdResource {
 
     private final HouseholdService households;
+    private final AssessmentService assessments;
 
-    HouseholdResource(HouseholdService households) {
+    HouseholdResource(HouseholdService households, AssessmentService assessments) {
         this.households = households;
+        this.assessments = assessments;
     }
 
     @POST
@@ -51,6 +54,15 @@ public class HouseholdResource {
                          @QueryParam("name") String name, @QueryParam("citizenId") String citizenId,
                          @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
         return PagedResponses.ok(uriInfo, households.list(communeCode, status, name, citizenId, page));
+    }
+
+    @GET
+    @Path("{id}/assessment")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Deprivation flags derived from the household's data, with reasons, and the classification "
+            + "under the standard of the date (default today)")
+    public AssessmentView assessment(@PathParam("id") UUID id, @QueryParam("date") String date) {
+        return assessments.assess(id, AreaResource.date(date));
     }
 
     @PUT

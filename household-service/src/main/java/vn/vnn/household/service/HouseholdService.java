@@ -263,6 +263,12 @@ public class HouseholdService {
                 household.id).list().stream().map(RecognitionView::of).toList();
     }
 
+    /** The household, if the caller may see it; for other use cases that read a household. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Household visible(UUID id) {
+        return find(id);
+    }
+
     /** A household the caller may see; others are "not found", whatever their id. */
     private Household find(UUID id) {
         Household household = Household.findById(id);
