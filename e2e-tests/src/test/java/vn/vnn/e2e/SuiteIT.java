@@ -106,11 +106,32 @@ class SuiteIT {
                         Map.entry("employment", "UNSTABLE")))))
                 .post(gateway + "/api/v1/households")
                 .then().statusCode(201).extract().path("id");
+        // A periodic review round of the demo commune, driven step by step; the chairman recognises.
+        String chairman = Tokens.password(stack.realmUrl(), "commune.chairman");
+        String round = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("communeCode", "99111", "kind", "PERIODIC", "reviewYear", 2026, "postingDays", 0,
+                        "complaintDays", 0))
+                .post(gateway + "/api/v1/review-rounds").then().statusCode(201).extract().path("id");
+        String reviewCase = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("householdIds", List.of(householdId)))
+                .post(gateway + "/api/v1/review-rounds/" + round + "/cases").then().statusCode(200)
+                .extract().path("[0].id");
+        String steps = gateway + "/api/v1/review-cases/" + reviewCase;
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
-                .body(Map.of("status", "POOR", "reviewYear", 2025, "recognizedOn", "2025-12-15",
-                        "decisionNo", "125/QĐ-UBND"))
-                .post(gateway + "/api/v1/households/" + householdId + "/status-recognitions")
-                .then().statusCode(201).body("standard", equalTo("VN-MPS-2022"));
+                .body(Map.of("surveyedOn", "2026-09-10", "incomePerCapitaVnd", 1_100_000,
+                        "additionalDeprivations", List.of("NUTRITION", "HOUSING_QUALITY", "DOMESTIC_WATER")))
+                .post(steps + "/survey").then().statusCode(200).body("proposedStatus", equalTo("POOR"));
+        given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("heldOn", "2026-09-20", "minutesNo", "05/BB-THÔN ĐÔNG"))
+                .post(steps + "/village-meeting").then().statusCode(200);
+        given().auth().oauth2(communeOfficer).contentType(ContentType.JSON).body(Map.of("postedOn", "2026-10-01"))
+                .post(steps + "/posting").then().statusCode(200);
+        given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
+                .body(Map.of("recognizedOn", "2026-10-02", "decisionNo", "125/QĐ-UBND"))
+                .post(steps + "/recognition").then().statusCode(403);
+        given().auth().oauth2(chairman).contentType(ContentType.JSON)
+                .body(Map.of("recognizedOn", "2026-10-02", "decisionNo", "125/QĐ-UBND"))
+                .post(steps + "/recognition").then().statusCode(200).body("state", equalTo("RECOGNISED"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(fundOfficer)
                 .get(gateway + "/api/v1/eligible-households/" + householdId)

@@ -51,7 +51,7 @@ class HouseholdServiceTest {
     }
 
     @Test
-    @TestSecurity(user = "commune.officer", roles = "commune-officer")
+    @TestSecurity(user = "commune.officer", roles = {"commune-officer", "commune-chairman"})
     @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99111\"]", type = ClaimType.JSON_ARRAY))
     void aCommuneOfficerRegistersAndRecognisesAHouseholdInTheirCommune() {
         String id = register("99111", "Nguyễn Thị Hoà", citizenId(1985, "FEMALE"));
@@ -148,7 +148,7 @@ class HouseholdServiceTest {
     }
 
     @Test
-    @TestSecurity(user = "commune.officer", roles = "commune-officer")
+    @TestSecurity(user = "commune.officer", roles = {"commune-officer", "commune-chairman"})
     @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99111\"]", type = ClaimType.JSON_ARRAY))
     void anotherCommunesHouseholdIsInvisibleEvenById() {
         String foreign = seed("99112");

@@ -128,6 +128,7 @@ public final class LocalStackMain {
                         emulation.officer / emulation.officer  role emulation-officer
                         council.member / council.member        role council-member
                         commune.officer / commune.officer      role commune-officer, demo commune 99111
+                        commune.chairman / commune.chairman    role commune-chairman, demo commune 99111
                         client partner-demo / partner-demo-secret   role partner (client credentials)
 
                       Try it:

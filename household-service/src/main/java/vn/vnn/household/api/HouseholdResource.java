@@ -46,7 +46,8 @@ public class HouseholdResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
     @Operation(summary = "Search households in your areas",
             description = "By commune, status, part of a member's name, or an exact citizen ID (commune officers and "
                     + "admins only). Members are not listed here; citizen IDs never appear in lists.")
@@ -58,7 +59,8 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}/assessment")
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
     @Operation(summary = "Deprivation flags derived from the household's data, with reasons, and the classification "
             + "under the standard of the date (default today)")
     public AssessmentView assessment(@PathParam("id") UUID id, @QueryParam("date") String date) {
@@ -101,7 +103,8 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
     @Operation(summary = "One household")
     public HouseholdView get(@PathParam("id") UUID id) {
         return households.get(id);
@@ -109,9 +112,11 @@ public class HouseholdResource {
 
     @POST
     @Path("{id}/status-recognitions")
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
-    @Operation(summary = "Record the commune's recognition of the household's status",
-            description = "Publishes household.status-recognized.v1.")
+    @RolesAllowed({Roles.COMMUNE_CHAIRMAN, Roles.ADMIN})
+    @Operation(summary = "Record the commune chairman's recognition of the household's status directly",
+            description = "For decisions taken outside a review round in this system; a round's cases are "
+                    + "recognised through /api/v1/review-cases/{id}/recognition. Publishes "
+                    + "household.status-recognized.v1.")
     public Response recognise(@PathParam("id") UUID id, @Valid @NotNull RecognitionRequest request,
                               @Context UriInfo uriInfo) {
         RecognitionView recognition = households.recognise(id, request);
@@ -121,7 +126,8 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}/status-recognitions/{recognitionId}")
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
     @Operation(summary = "One recognition of the household")
     public RecognitionView recognition(@PathParam("id") UUID id, @PathParam("recognitionId") UUID recognitionId) {
         return households.history(id).stream().filter(r -> r.id().equals(recognitionId)).findFirst()
@@ -130,7 +136,8 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}/status-recognitions")
-    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
     @Operation(summary = "The household's recognition history, oldest first")
     public List<RecognitionView> history(@PathParam("id") UUID id) {
         return households.history(id);

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String PROVINCE_OFFICER = "province-officer";
     public static final String COMMUNE_OFFICER = "commune-officer";
+    /** Chủ tịch UBND cấp xã: recognises the results of the household review. */
+    public static final String COMMUNE_CHAIRMAN = "commune-chairman";
     public static final String FUND_OFFICER = "fund-officer";
     public static final String EMULATION_OFFICER = "emulation-officer";
     public static final String COUNCIL_MEMBER = "council-member";
