@@ -1,0 +1,91 @@
+package vn.vnn.household.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.household.service.StatisticsService;
+import vn.vnn.kit.problem.ProblemException;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/statistics")
+@Tag(name = "Statistics", description = "Tỷ lệ hộ nghèo, hộ cận nghèo và diễn biến theo địa bàn, theo năm")
+public class StatisticsResource {
+
+    private static final List<String> CSV_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Cấp", "Năm", "Tổng số hộ",
+            "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)",
+            "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS", "Hộ cận nghèo DTTS");
+
+    private final StatisticsService statistics;
+
+    StatisticsResource(StatisticsService statistics) {
+        this.statistics = statistics;
+    }
+
+    @GET
+    @Path("poverty")
+    @Authenticated
+    @Operation(summary = "Poverty figures of an area for a year, with one level of sub-areas",
+            description = "Aggregates only, never personal data. Users bound to areas read their own areas.")
+    public PovertyStatistics poverty(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year,
+                                     @QueryParam("children") @DefaultValue("true") boolean children) {
+        return statistics.poverty(required(areaCode), year(year), children);
+    }
+
+    @GET
+    @Path("poverty.csv")
+    @Authenticated
+    @Produces("text/csv; charset=UTF-8")
+    @Operation(summary = "The same figures as CSV (UTF-8 with BOM, Vietnamese headers): the area, then its sub-areas")
+    public Response povertyCsv(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year) {
+        PovertyStatistics figures = statistics.poverty(required(areaCode), year(year), true);
+        List<PovertyStatistics> rows = new ArrayList<>();
+        rows.add(figures);
+        rows.addAll(figures.children() == null ? List.of() : figures.children());
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF'); // so that spreadsheet programs read the diacritics as UTF-8
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
+            for (PovertyStatistics s : rows) {
+                printer.printRecord(s.areaCode(), s.areaName(), s.level(), s.year(), s.residentHouseholds(), s.poor(),
+                        s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(), s.nearPovertyRatePercent(),
+                        s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(), s.ethnicMinorityPoor(),
+                        s.ethnicMinorityNearPoor());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Response.ok(out.toString(), MediaType.valueOf("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"poverty-" + figures.areaCode() + "-"
+                        + figures.year() + ".csv\"").build();
+    }
+
+    private static String required(String areaCode) {
+        if (areaCode == null || areaCode.isBlank()) {
+            throw ProblemException.invalid("areaCode", "is required");
+        }
+        return areaCode;
+    }
+
+    private static int year(Integer year) {
+        if (year == null) {
+            throw ProblemException.invalid("year", "is required");
+        }
+        if (year < 2022 || year > 2100) {
+            throw ProblemException.invalid("year", "must be between 2022 and 2100");
+        }
+        return year;
+    }
+}

@@ -1,0 +1,113 @@
+package vn.vnn.household;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.vnn.household.service.AreaService;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Poverty statistics rolled up through the tree and the crosswalk (infrastructure: HouseholdServiceTest). */
+@QuarkusTest
+class StatisticsApiTest {
+
+    private static final String AREAS = """
+            code,name,level,parentCode,type,validFrom,validTo,successorCodes
+            97,Tỉnh Thống Kê (test),PROVINCE,,RURAL,2008-01-01,,
+            971,Huyện Cũ (test),DISTRICT,97,RURAL,2008-01-01,2025-06-30,
+            97101,Xã Cũ (test),COMMUNE,971,RURAL,2008-01-01,2025-06-30,97111
+            97111,Xã Mới (test),COMMUNE,97,RURAL,2025-07-01,,
+            97112,Phường Mới (test),COMMUNE,97,URBAN,2025-07-01,,
+            """;
+
+    @Inject
+    AreaService areas;
+    @Inject
+    EntityManager entityManager;
+
+    private static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        areas.importCsv(AREAS, false, "test");
+        QuarkusTransaction.requiringNew().run(() -> {
+            UUID h1 = household("97101", true, "LACK_OF_LAND");
+            recognition(h1, 2025, "POOR", "NEWLY_POOR");
+            UUID h2 = household("97111", false, null);
+            recognition(h2, 2024, "POOR", "FIRST");
+            recognition(h2, 2025, "NEAR_POOR", "ESCAPED");
+            household("97112", false, null);
+            UUID h4 = household("97112", false, "ILLNESS,LACK_OF_LAND");
+            recognition(h4, 2025, "POOR", "RE_POOR");
+        });
+        seeded = true;
+    }
+
+    @Test
+    @TestSecurity(user = "province.officer", roles = "province-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"97\"]", type = ClaimType.JSON_ARRAY))
+    void aProvinceReadsItsRatesWithOldCommunesCountedInTheirSuccessors() {
+        given().get("/api/v1/statistics/poverty?areaCode=97&year=2025").then().statusCode(200)
+                .body("residentHouseholds", equalTo(4))
+                .body("poor", equalTo(2))
+                .body("nearPoor", equalTo(1))
+                .body("povertyRatePercent", equalTo(50.0f))
+                .body("escaped", equalTo(1)).body("newlyPoor", equalTo(1)).body("rePoor", equalTo(1))
+                .body("ethnicMinorityHouseholds", equalTo(1)).body("ethnicMinorityPoor", equalTo(1))
+                .body("poorByCause.LACK_OF_LAND", equalTo(2)).body("poorByCause.ILLNESS", equalTo(1))
+                .body("children", hasSize(2))
+                .body("children.find { it.areaCode == '97111' }.residentHouseholds", equalTo(2))
+                .body("children.find { it.areaCode == '97111' }.poor", equalTo(1))
+                .body("children.find { it.areaCode == '97112' }.povertyRatePercent", equalTo(50.0f));
+        given().get("/api/v1/statistics/poverty.csv?areaCode=97&year=2025").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("Tỷ lệ hộ nghèo (%)"))
+                .body(containsString("Xã Mới (test)"));
+    }
+
+    @Test
+    @TestSecurity(user = "commune.officer", roles = "commune-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"97111\"]", type = ClaimType.JSON_ARRAY))
+    void aCommuneOfficerReadsOnlyTheirCommune() {
+        given().get("/api/v1/statistics/poverty?areaCode=97111&year=2025").then().statusCode(200)
+                .body("poor", equalTo(1));
+        given().get("/api/v1/statistics/poverty?areaCode=97&year=2025").then().statusCode(404);
+        given().get("/api/v1/statistics/poverty?areaCode=97111").then().statusCode(422)
+                .body("errors[0].field", equalTo("year"));
+    }
+
+    private UUID household(String commune, boolean ethnicMinority, String causes) {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                INSERT INTO household (id, code, head_name, commune_code, province_code, area_type, member_count,
+                  ethnic_minority, causes_of_poverty, created_by, created_at, updated_at)
+                VALUES (?1, ?2, 'Chủ hộ', ?3, '97', 'RURAL', 3, ?4, ?5, 'seed', now(), now())""")
+                .setParameter(1, id).setParameter(2, "HH-" + id).setParameter(3, commune)
+                .setParameter(4, ethnicMinority).setParameter(5, causes).executeUpdate();
+        return id;
+    }
+
+    private void recognition(UUID household, int year, String status, String transition) {
+        entityManager.createNativeQuery("""
+                INSERT INTO status_recognition (id, household_id, review_year, status, transition, standard,
+                  recognized_on, recorded_by, recorded_at)
+                VALUES (gen_random_uuid(), ?1, ?2, ?3, ?4, 'VN-MPS-2022', ?5, 'seed', now())""")
+                .setParameter(1, household).setParameter(2, year).setParameter(3, status)
+                .setParameter(4, transition).setParameter(5, java.time.LocalDate.of(year, 12, 10)).executeUpdate();
+    }
+}
