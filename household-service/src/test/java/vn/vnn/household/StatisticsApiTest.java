@@ -78,6 +78,21 @@ class StatisticsApiTest {
                 .contentType(containsString("text/csv"))
                 .body(containsString("Tỷ lệ hộ nghèo (%)"))
                 .body(containsString("Xã Mới (test)"));
+        byte[] xlsx = given().get("/api/v1/statistics/poverty.xlsx?areaCode=97&year=2025").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            org.assertj.core.api.Assertions.assertThat(sheet.getSheetName()).isEqualTo("Thống kê hộ nghèo 2025");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(8).getStringCellValue())
+                    .isEqualTo("Tỷ lệ hộ nghèo (%)");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("Tỉnh Thống Kê (test)");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(8).getNumericCellValue())
+                    .isEqualTo(50.0);
+            org.assertj.core.api.Assertions.assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(4);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

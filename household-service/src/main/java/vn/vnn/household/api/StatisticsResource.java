@@ -15,6 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.vnn.household.service.StatisticsService;
 import vn.vnn.kit.problem.ProblemException;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -27,6 +34,8 @@ public class StatisticsResource {
     private static final List<String> CSV_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Cấp", "Năm", "Tổng số hộ",
             "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)",
             "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS", "Hộ cận nghèo DTTS");
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final StatisticsService statistics;
 
@@ -51,25 +60,77 @@ public class StatisticsResource {
     @Operation(summary = "The same figures as CSV (UTF-8 with BOM, Vietnamese headers): the area, then its sub-areas")
     public Response povertyCsv(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year) {
         PovertyStatistics figures = statistics.poverty(required(areaCode), year(year), true);
-        List<PovertyStatistics> rows = new ArrayList<>();
-        rows.add(figures);
-        rows.addAll(figures.children() == null ? List.of() : figures.children());
         StringWriter out = new StringWriter();
         out.write('\uFEFF'); // so that spreadsheet programs read the diacritics as UTF-8
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
-            for (PovertyStatistics s : rows) {
-                printer.printRecord(s.areaCode(), s.areaName(), s.level(), s.year(), s.residentHouseholds(), s.poor(),
-                        s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(), s.nearPovertyRatePercent(),
-                        s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(), s.ethnicMinorityPoor(),
-                        s.ethnicMinorityNearPoor());
+            for (PovertyStatistics row : rows(figures)) {
+                printer.printRecord(cells(row));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Response.ok(out.toString(), MediaType.valueOf("text/csv; charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"poverty-" + figures.areaCode() + "-"
-                        + figures.year() + ".csv\"").build();
+        return download(out.toString(), "text/csv; charset=UTF-8", figures, "csv");
+    }
+
+    @GET
+    @Path("poverty.xlsx")
+    @Authenticated
+    @Produces(XLSX)
+    @Operation(summary = "The same figures as an Excel workbook (Vietnamese headers)")
+    public Response povertyXlsx(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year) {
+        PovertyStatistics figures = statistics.poverty(required(areaCode), year(year), true);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Thống kê hộ nghèo " + figures.year());
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < CSV_HEADER.size(); i++) {
+                header.createCell(i).setCellValue(CSV_HEADER.get(i));
+                header.getCell(i).setCellStyle(bold);
+            }
+            int r = 1;
+            for (PovertyStatistics figure : rows(figures)) {
+                Row row = sheet.createRow(r++);
+                List<Object> cells = cells(figure);
+                for (int i = 0; i < cells.size(); i++) {
+                    Object value = cells.get(i);
+                    if (value instanceof Number number) {
+                        row.createCell(i).setCellValue(number.doubleValue());
+                    } else {
+                        row.createCell(i).setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            for (int i = 0; i < CSV_HEADER.size(); i++) {
+                sheet.autoSizeColumn(i);
+            }
+            workbook.write(out);
+            return download(out.toByteArray(), XLSX, figures, "xlsx");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<PovertyStatistics> rows(PovertyStatistics figures) {
+        List<PovertyStatistics> rows = new ArrayList<>();
+        rows.add(figures);
+        rows.addAll(figures.children() == null ? List.of() : figures.children());
+        return rows;
+    }
+
+    private static List<Object> cells(PovertyStatistics s) {
+        return List.of(s.areaCode(), s.areaName(), s.level(), s.year(), s.residentHouseholds(), s.poor(),
+                s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(), s.nearPovertyRatePercent(),
+                s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(), s.ethnicMinorityPoor(),
+                s.ethnicMinorityNearPoor());
+    }
+
+    private static Response download(Object body, String type, PovertyStatistics figures, String extension) {
+        return Response.ok(body, MediaType.valueOf(type)).header("Content-Disposition", "attachment; filename=\"poverty-"
+                + figures.areaCode() + "-" + figures.year() + "." + extension + "\"").build();
     }
 
     private static String required(String areaCode) {
