@@ -74,7 +74,7 @@ class HouseholdServiceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("status", "NEAR_POOR", "reviewYear", 2026, "recognizedOn", "2026-11-20"))
                 .post("/api/v1/households/" + id + "/status-recognitions")
-                .then().statusCode(201).body("transition", equalTo("ESCAPED")).body("previousStatus", equalTo("POOR"));
+                .then().statusCode(201).body("transition", equalTo("ESCAPED_POVERTY")).body("previousStatus", equalTo("POOR"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("status", "POOR", "reviewYear", 2025, "recognizedOn", "2025-12-20"))
                 .post("/api/v1/households/" + id + "/status-recognitions")

@@ -50,7 +50,7 @@ class StatisticsApiTest {
             recognition(h1, 2025, "POOR", "NEWLY_POOR");
             UUID h2 = household("97111", false, null);
             recognition(h2, 2024, "POOR", "FIRST");
-            recognition(h2, 2025, "NEAR_POOR", "ESCAPED");
+            recognition(h2, 2025, "NEAR_POOR", "ESCAPED_POVERTY");
             household("97112", false, null);
             UUID h4 = household("97112", false, "ILLNESS,LACK_OF_LAND");
             recognition(h4, 2025, "POOR", "RE_POOR");

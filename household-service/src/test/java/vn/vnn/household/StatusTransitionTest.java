@@ -15,7 +15,7 @@ class StatusTransitionTest {
     void escapedExactlyWhenLeavingPoverty(@ForAll PovertyStatus previous, @ForAll PovertyStatus next,
                                           @ForAll boolean everPoor) {
         boolean leaves = previous == PovertyStatus.POOR && next != PovertyStatus.POOR;
-        assertThat(StatusTransition.of(previous, next, everPoor) == StatusTransition.ESCAPED).isEqualTo(leaves);
+        assertThat(StatusTransition.of(previous, next, everPoor) == StatusTransition.ESCAPED_POVERTY).isEqualTo(leaves);
     }
 
     @Property
@@ -32,5 +32,17 @@ class StatusTransitionTest {
     void firstRecognition() {
         assertThat(StatusTransition.of(null, PovertyStatus.NEAR_POOR, false)).isEqualTo(StatusTransition.FIRST);
         assertThat(StatusTransition.of(null, PovertyStatus.POOR, false)).isEqualTo(StatusTransition.FIRST);
+    }
+
+    @Test
+    void nearPovertyMovesAreNamed() {
+        assertThat(StatusTransition.of(PovertyStatus.NEAR_POOR, PovertyStatus.AVERAGE_LIVING_STANDARD, true))
+                .isEqualTo(StatusTransition.ESCAPED_NEAR_POVERTY);
+        assertThat(StatusTransition.of(PovertyStatus.NOT_POOR, PovertyStatus.NEAR_POOR, false))
+                .isEqualTo(StatusTransition.FELL_TO_NEAR_POOR);
+        assertThat(StatusTransition.of(PovertyStatus.POOR, PovertyStatus.NEAR_POOR, true))
+                .isEqualTo(StatusTransition.ESCAPED_POVERTY);
+        assertThat(StatusTransition.of(PovertyStatus.AVERAGE_LIVING_STANDARD, PovertyStatus.NOT_POOR, false))
+                .isEqualTo(StatusTransition.UNCHANGED);
     }
 }

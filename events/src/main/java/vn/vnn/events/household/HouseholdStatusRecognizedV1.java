@@ -14,7 +14,8 @@ import java.time.LocalDate;
  * @param areaType        {@code RURAL} or {@code URBAN}; selects the income line
  * @param status          {@code POOR}, {@code NEAR_POOR}, {@code AVERAGE_LIVING_STANDARD} or {@code NOT_POOR}
  * @param previousStatus  the status before this recognition, null for a first recognition
- * @param transition      {@code NEWLY_POOR}, {@code RE_POOR}, {@code ESCAPED}, {@code UNCHANGED} or {@code FIRST}
+ * @param transition      {@code FIRST}, {@code NEWLY_POOR}, {@code RE_POOR}, {@code ESCAPED_POVERTY},
+ *                        {@code ESCAPED_NEAR_POVERTY}, {@code FELL_TO_NEAR_POOR} or {@code UNCHANGED}
  * @param standard        the poverty standard applied, e.g. {@code VN-MPS-2022}
  * @param reviewYear      the review round's year
  * @param recognizedOn    date of the recognition decision

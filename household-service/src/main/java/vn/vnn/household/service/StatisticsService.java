@@ -106,7 +106,7 @@ public class StatisticsService {
         }
         return new PovertyStatistics(area.code, area.name, area.level.name(), year, treeOn, resident, poor, nearPoor,
                 number(counts[3]), rate(poor, resident), rate(nearPoor, resident),
-                transitions.getOrDefault("ESCAPED", 0L), transitions.getOrDefault("NEWLY_POOR", 0L),
+                transitions.getOrDefault("ESCAPED_POVERTY", 0L), transitions.getOrDefault("NEWLY_POOR", 0L),
                 transitions.getOrDefault("RE_POOR", 0L), number(counts[4]), number(counts[5]), number(counts[6]),
                 indicators, causes, children);
     }
