@@ -50,6 +50,20 @@ public class AdminUnit extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The province a unit lies in on {@code date}, walking up the tree in force then; the code itself at the top. */
+    public static String provinceOf(String code, LocalDate date) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String current = code;
+        while (seen.add(current)) {
+            AdminUnit unit = inForce(current, date).orElse(null);
+            if (unit == null || unit.parentCode == null) {
+                return current;
+            }
+            current = unit.parentCode;
+        }
+        return current;
+    }
+
     public static List<AdminUnit> allInForce(LocalDate date) {
         return list("validFrom <= ?1 and (validTo is null or validTo >= ?1) order by code", date);
     }

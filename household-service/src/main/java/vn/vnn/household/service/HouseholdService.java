@@ -285,7 +285,7 @@ public class HouseholdService {
         AdminUnit commune = AdminUnit.inForce(request.communeCode(), LocalDate.now(VIETNAM))
                 .filter(unit -> unit.level == AdminLevel.COMMUNE)
                 .orElseThrow(() -> ProblemException.invalid("communeCode", "is no commune in force today"));
-        String province = provinceOf(commune);
+        String province = AdminUnit.provinceOf(commune.code, LocalDate.now(VIETNAM));
         if (!caller.mayAccessArea(commune.code) && !caller.mayAccessArea(province)) {
             throw ProblemException.invalid("communeCode", "is outside the areas you work in");
         }
@@ -313,16 +313,6 @@ public class HouseholdService {
         household.informationDevices = join(request.informationDevices());
         household.causesOfPoverty = join(request.causesOfPoverty());
         household.updatedAt = OffsetDateTime.now();
-    }
-
-    private static String provinceOf(AdminUnit unit) {
-        AdminUnit current = unit;
-        LocalDate today = LocalDate.now(VIETNAM);
-        while (current.parentCode != null) {
-            current = AdminUnit.inForce(current.parentCode, today).orElseThrow(() ->
-                    new IllegalStateException("the area tree has a unit without a parent in force"));
-        }
-        return current.code;
     }
 
     /** A whole household has exactly one head; citizen IDs are valid for the person and not in use elsewhere. */
@@ -375,25 +365,11 @@ public class HouseholdService {
         return member;
     }
 
+    /** The member as they join another household: the same person, relationship to be set there. */
     private static HouseholdMember copy(HouseholdMember m, UUID householdId, LocalDate joinedOn) {
-        HouseholdMember member = new HouseholdMember();
-        member.id = Ids.newId();
-        member.householdId = householdId;
-        member.fullName = m.fullName;
-        member.birthDate = m.birthDate;
-        member.sex = m.sex;
-        member.relationship = Relationship.OTHER;
-        member.citizenId = m.citizenId;
-        member.healthInsurance = m.healthInsurance;
-        member.schoolStatus = m.schoolStatus;
-        member.educationLevel = m.educationLevel;
-        member.diploma = m.diploma;
-        member.disability = m.disability;
-        member.workingCapacity = m.workingCapacity;
-        member.employment = m.employment;
-        member.active = true;
-        member.joinedOn = joinedOn;
-        return member;
+        return newMember(householdId, new HouseholdRequest.Member(m.fullName, m.birthDate, m.sex,
+                Relationship.OTHER, m.citizenId, m.healthInsurance, m.schoolStatus, m.educationLevel, m.diploma,
+                m.disability, m.workingCapacity, m.employment), joinedOn);
     }
 
     private static HouseholdMember activeMember(Household household, UUID memberId) {

@@ -33,7 +33,6 @@ import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -262,7 +261,7 @@ public class ReviewService {
     private ReviewRound findRound(UUID id) {
         ReviewRound round = ReviewRound.findById(id);
         if (round == null || !caller.mayAccessArea(round.communeCode) && !caller.mayAccessArea(
-                provinceOf(round.communeCode, round.opensOn))) {
+                AdminUnit.provinceOf(round.communeCode, round.opensOn))) {
             throw ProblemException.notFound("Review round", id);
         }
         return round;
@@ -275,23 +274,9 @@ public class ReviewService {
         }
         ReviewRound round = ReviewRound.findById(c.roundId);
         if (!caller.mayAccessArea(round.communeCode) && !caller.mayAccessArea(
-                provinceOf(round.communeCode, round.opensOn))) {
+                AdminUnit.provinceOf(round.communeCode, round.opensOn))) {
             throw ProblemException.notFound("Review case", id);
         }
         return c;
-    }
-
-    private static String provinceOf(String communeCode, LocalDate on) {
-        List<String> seen = new ArrayList<>();
-        String code = communeCode;
-        while (code != null && !seen.contains(code)) {
-            seen.add(code);
-            AdminUnit unit = AdminUnit.inForce(code, on).orElse(null);
-            if (unit == null || unit.parentCode == null) {
-                return code;
-            }
-            code = unit.parentCode;
-        }
-        return code;
     }
 }
