@@ -31,7 +31,7 @@ class AreaApiTest {
     /** Loads the demo province the way the local stack does (the import endpoint is tested below). */
     @BeforeEach
     void loadTheDemoProvince() throws IOException {
-        areas.importCsv(Files.readString(Path.of("../deploy/demo/areas.csv"), StandardCharsets.UTF_8), true, "test");
+        HouseholdServiceTest.loadDemoAreas(areas);
     }
 
     @Test

@@ -47,6 +47,11 @@ class HouseholdServiceTest {
 
     @BeforeEach
     void demoProvince() throws Exception {
+        HouseholdServiceTest.loadDemoAreas(areas);
+    }
+
+    /** The demo province 99 (deploy/demo), as the local stack loads it. */
+    static void loadDemoAreas(AreaService areas) throws java.io.IOException {
         areas.importCsv(Files.readString(Path.of("../deploy/demo/areas.csv"), StandardCharsets.UTF_8), true, "test");
     }
 

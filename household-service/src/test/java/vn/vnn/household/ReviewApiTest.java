@@ -13,9 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.vnn.household.service.AreaService;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +33,7 @@ class ReviewApiTest {
 
     @BeforeEach
     void demoProvince() throws Exception {
-        areas.importCsv(Files.readString(Path.of("../deploy/demo/areas.csv"), StandardCharsets.UTF_8), true, "test");
+        HouseholdServiceTest.loadDemoAreas(areas);
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import vn.vnn.household.api.HouseholdRequest;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -68,6 +69,9 @@ public class Household extends PanacheEntityBase {
     /** Comma-separated {@link SurveyCodes.CauseOfPoverty} codes. */
     @Column(name = "causes_of_poverty")
     public String causesOfPoverty;
+    /** The household's code in the commune's own list (mã hộ); the natural key of bulk imports. */
+    @Column(name = "household_ref")
+    public String householdRef;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
@@ -76,4 +80,50 @@ public class Household extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+
+    /** A household about to be registered in {@code communeCode}, with its id and readable code. */
+    public static Household newRegistration(String communeCode, String actor) {
+        Household household = new Household();
+        household.id = vn.vnn.kit.Ids.newId();
+        household.code = "HH-" + communeCode + "-" + household.id.toString().substring(24).toUpperCase();
+        household.createdBy = actor;
+        household.createdAt = OffsetDateTime.now();
+        return household;
+    }
+
+    /** Copies the survey's answers; the commune and province are resolved (and checked) by the caller. */
+    public void applySurvey(HouseholdRequest request, AdminUnit commune, String province) {
+        communeCode = commune.code;
+        provinceCode = province;
+        areaType = commune.areaType.name();
+        villageCode = request.villageCode();
+        address = request.address();
+        phone = request.phone();
+        ethnicMinority = Boolean.TRUE.equals(request.ethnicMinority());
+        revolutionaryMerit = Boolean.TRUE.equals(request.revolutionaryMerit());
+        monthlyIncomeVnd = request.monthlyIncomeVnd();
+        HouseholdRequest.Housing housing = request.housing();
+        floorAreaM2 = housing == null ? null : housing.floorAreaM2();
+        wallMaterial = housing == null ? null : housing.wallMaterial();
+        columnMaterial = housing == null ? null : housing.columnMaterial();
+        roofMaterial = housing == null ? null : housing.roofMaterial();
+        waterSource = request.waterSource();
+        latrineType = request.latrineType();
+        telecomUse = request.telecomUse();
+        informationDevices = codes(request.informationDevices());
+        causesOfPoverty = codes(request.causesOfPoverty());
+        updatedAt = OffsetDateTime.now();
+    }
+
+    /** The head's name, as lists show it. */
+    public void headFrom(java.util.List<HouseholdRequest.Member> members) {
+        headName = members.stream().filter(m -> m.relationship() == SurveyCodes.Relationship.HEAD).findFirst()
+                .orElseThrow().fullName().strip();
+        memberCount = members.size();
+    }
+
+    private static String codes(java.util.Set<? extends Enum<?>> values) {
+        return values == null || values.isEmpty() ? null
+                : values.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.vnn.household.api.HouseholdRequest;
+import vn.vnn.kit.Ids;
 import vn.vnn.household.domain.SurveyCodes.Diploma;
 import vn.vnn.household.domain.SurveyCodes.EducationLevel;
 import vn.vnn.household.domain.SurveyCodes.Employment;
@@ -62,6 +64,28 @@ public class HouseholdMember extends PanacheEntityBase {
     public UUID movedToHouseholdId;
     @Version
     public long version;
+
+    /** A person joining a household on {@code joinedOn}, as the survey describes them. */
+    public static HouseholdMember joining(UUID householdId, HouseholdRequest.Member m, LocalDate joinedOn) {
+        HouseholdMember member = new HouseholdMember();
+        member.id = Ids.newId();
+        member.householdId = householdId;
+        member.fullName = m.fullName().strip();
+        member.birthDate = m.birthDate();
+        member.sex = m.sex();
+        member.relationship = m.relationship();
+        member.citizenId = m.citizenId() == null || m.citizenId().isBlank() ? null : m.citizenId();
+        member.healthInsurance = m.healthInsurance();
+        member.schoolStatus = m.schoolStatus();
+        member.educationLevel = m.educationLevel();
+        member.diploma = m.diploma();
+        member.disability = m.disability();
+        member.workingCapacity = m.workingCapacity();
+        member.employment = m.employment();
+        member.active = true;
+        member.joinedOn = joinedOn;
+        return member;
+    }
 
     public static List<HouseholdMember> activeOf(UUID householdId) {
         return list("householdId = ?1 and active = true order by joinedOn, id", householdId);

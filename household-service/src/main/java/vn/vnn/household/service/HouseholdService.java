@@ -14,11 +14,12 @@ import vn.vnn.household.domain.AdminUnit;
 import vn.vnn.household.domain.CitizenId;
 import vn.vnn.household.domain.Household;
 import vn.vnn.household.domain.HouseholdMember;
+import vn.vnn.household.domain.HouseholdAuditEntry;
+import vn.vnn.household.domain.MemberRules;
 import vn.vnn.household.domain.SurveyCodes.Relationship;
 import vn.vnn.kit.problem.Problem;
 import vn.vnn.kit.security.PersonalData;
 import vn.vnn.kit.security.Roles;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import vn.vnn.household.domain.PovertyStandard;
@@ -61,20 +62,14 @@ public class HouseholdService {
         if (members.isEmpty()) {
             throw ProblemException.invalid("members", "a household has at least one member, its head");
         }
-        Household household = new Household();
-        household.id = Ids.newId();
-        household.code = "HH-" + request.communeCode() + "-" + household.id.toString().substring(24).toUpperCase();
-        household.createdBy = caller.actor();
-        household.createdAt = OffsetDateTime.now();
+        Household household = Household.newRegistration(request.communeCode(), caller.actor());
         applyDetails(household, request);
         checkMembers(members, true);
         LocalDate today = LocalDate.now(VIETNAM);
-        household.headName = members.stream().filter(m -> m.relationship() == Relationship.HEAD).findFirst()
-                .orElseThrow().fullName().strip();
-        household.memberCount = members.size();
+        household.headFrom(members);
         household.persist();
         for (HouseholdRequest.Member member : members) {
-            newMember(household.id, member, today).persist();
+            HouseholdMember.joining(household.id, member, today).persist();
         }
         audit(household.id, "REGISTERED", members.size() + " member(s)");
         return view(household);
@@ -109,7 +104,7 @@ public class HouseholdService {
             throw ProblemException.invalid("relationship", "the household already has a head");
         }
         checkMembers(List.of(member), false);
-        newMember(household.id, member, LocalDate.now(VIETNAM)).persist();
+        HouseholdMember.joining(household.id, member, LocalDate.now(VIETNAM)).persist();
         household.memberCount = HouseholdMember.activeOf(household.id).size();
         household.updatedAt = OffsetDateTime.now();
         audit(household.id, "MEMBER_ADDED", member.fullName());
@@ -293,81 +288,22 @@ public class HouseholdService {
                 .filter(v -> v.level == AdminLevel.VILLAGE && commune.code.equals(v.parentCode)).isEmpty()) {
             throw ProblemException.invalid("villageCode", "is no village of commune " + commune.code);
         }
-        household.communeCode = commune.code;
-        household.provinceCode = province;
-        household.areaType = commune.areaType.name();
-        household.villageCode = request.villageCode();
-        household.address = request.address();
-        household.phone = request.phone();
-        household.ethnicMinority = Boolean.TRUE.equals(request.ethnicMinority());
-        household.revolutionaryMerit = Boolean.TRUE.equals(request.revolutionaryMerit());
-        household.monthlyIncomeVnd = request.monthlyIncomeVnd();
-        HouseholdRequest.Housing housing = request.housing();
-        household.floorAreaM2 = housing == null ? null : housing.floorAreaM2();
-        household.wallMaterial = housing == null ? null : housing.wallMaterial();
-        household.columnMaterial = housing == null ? null : housing.columnMaterial();
-        household.roofMaterial = housing == null ? null : housing.roofMaterial();
-        household.waterSource = request.waterSource();
-        household.latrineType = request.latrineType();
-        household.telecomUse = request.telecomUse();
-        household.informationDevices = join(request.informationDevices());
-        household.causesOfPoverty = join(request.causesOfPoverty());
+        household.applySurvey(request, commune, province);
         household.updatedAt = OffsetDateTime.now();
     }
 
-    /** A whole household has exactly one head; citizen IDs are valid for the person and not in use elsewhere. */
     private static void checkMembers(List<HouseholdRequest.Member> members, boolean wholeHousehold) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        long heads = members.stream().filter(m -> m.relationship() == Relationship.HEAD).count();
-        if (wholeHousehold && heads != 1) {
-            errors.add(new Problem.FieldError("members", "exactly one member is the HEAD"));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < members.size(); i++) {
-            HouseholdRequest.Member member = members.get(i);
-            String id = member.citizenId();
-            if (id == null || id.isBlank()) {
-                continue;
-            }
-            String field = "members[" + i + "].citizenId";
-            CitizenId.problem(id, member.birthDate(), member.sex())
-                    .ifPresent(problem -> errors.add(new Problem.FieldError(field, problem)));
-            if (!seen.add(id)) {
-                errors.add(new Problem.FieldError(field, "is given twice"));
-            } else if (HouseholdMember.activeWithCitizenId(id).isPresent()) {
-                errors.add(new Problem.FieldError(field, "belongs to a member of another active household"));
-            }
-        }
+        List<Problem.FieldError> errors = MemberRules.problems(members, wholeHousehold,
+                id -> HouseholdMember.activeWithCitizenId(id).isPresent());
         if (!errors.isEmpty()) {
             throw new ProblemException(vn.vnn.kit.problem.ProblemType.VALIDATION, "The members are not valid",
                     errors);
         }
     }
 
-    private static HouseholdMember newMember(UUID householdId, HouseholdRequest.Member m, LocalDate joinedOn) {
-        HouseholdMember member = new HouseholdMember();
-        member.id = Ids.newId();
-        member.householdId = householdId;
-        member.fullName = m.fullName().strip();
-        member.birthDate = m.birthDate();
-        member.sex = m.sex();
-        member.relationship = m.relationship();
-        member.citizenId = m.citizenId() == null || m.citizenId().isBlank() ? null : m.citizenId();
-        member.healthInsurance = m.healthInsurance();
-        member.schoolStatus = m.schoolStatus();
-        member.educationLevel = m.educationLevel();
-        member.diploma = m.diploma();
-        member.disability = m.disability();
-        member.workingCapacity = m.workingCapacity();
-        member.employment = m.employment();
-        member.active = true;
-        member.joinedOn = joinedOn;
-        return member;
-    }
-
     /** The member as they join another household: the same person, relationship to be set there. */
     private static HouseholdMember copy(HouseholdMember m, UUID householdId, LocalDate joinedOn) {
-        return newMember(householdId, new HouseholdRequest.Member(m.fullName, m.birthDate, m.sex,
+        return HouseholdMember.joining(householdId, new HouseholdRequest.Member(m.fullName, m.birthDate, m.sex,
                 Relationship.OTHER, m.citizenId, m.healthInsurance, m.schoolStatus, m.educationLevel, m.diploma,
                 m.disability, m.workingCapacity, m.employment), joinedOn);
     }
@@ -398,16 +334,6 @@ public class HouseholdService {
     }
 
     private void audit(UUID householdId, String action, String detail) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO household_audit (id, household_id, actor, at, action, detail)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, Ids.newId()).setParameter(2, householdId).setParameter(3, caller.actor())
-                .setParameter(4, OffsetDateTime.now()).setParameter(5, action).setParameter(6, detail)
-                .executeUpdate();
-    }
-
-    private static String join(java.util.Set<? extends Enum<?>> codes) {
-        return codes == null || codes.isEmpty() ? null
-                : codes.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        HouseholdAuditEntry.of(householdId, caller.actor(), action, detail).persist();
     }
 }

@@ -12,14 +12,15 @@ import java.util.TreeSet;
 
 /**
  * Who is calling and which areas they may see. Users bound to areas carry the codes in the {@code area_codes}
- * token claim; roles that work across areas ({@link #UNRESTRICTED_ROLES}) see everything.
+ * token claim; roles that work across areas ({@link #UNRESTRICTED_ROLES}) see everything. A partner agency sees only
+ * the areas granted to its client ({@code area_codes} on the client's service account), like an area-bound user.
  */
 @RequestScoped
 public class Caller {
 
     public static final String AREA_CLAIM = "area_codes";
     public static final Set<String> UNRESTRICTED_ROLES = Set.of("admin", "auditor", "fund-officer",
-            "emulation-officer", "council-member", "partner");
+            "emulation-officer", "council-member");
 
     private final SecurityIdentity identity;
 

@@ -1,0 +1,80 @@
+package vn.vnn.household.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A bulk import of households: the file as uploaded and how far its processing got. */
+@Entity
+@Table(name = "household_import")
+public class HouseholdImport extends PanacheEntityBase {
+
+    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "file_name")
+    public String fileName;
+    @Enumerated(EnumType.STRING)
+    public TabularFile.Format format;
+    /** Loaded only by the worker, not by progress reads. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] content;
+    @Column(name = "content_sha256")
+    public String contentSha256;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "scope_unrestricted")
+    public boolean scopeUnrestricted;
+    /** Comma-separated area codes of the uploader's token. */
+    @Column(name = "scope_area_codes")
+    public String scopeAreaCodes;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+    /** Data rows in the file (the header not counted); known once the worker has counted them. */
+    @Column(name = "rows_total")
+    public Integer rowsTotal;
+    /** The last spreadsheet row number whose household has been decided (created, unchanged or rejected). */
+    @Column(name = "rows_done")
+    public int rowsDone;
+    @Column(name = "households_created")
+    public int householdsCreated;
+    @Column(name = "households_unchanged")
+    public int householdsUnchanged;
+    @Column(name = "households_rejected")
+    public int householdsRejected;
+    public String failure;
+    @Version
+    public long version;
+
+    public Set<String> areaCodes() {
+        return scopeAreaCodes.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(scopeAreaCodes.split(",")));
+    }
+
+    /** May the uploader write households of this commune (or of its province)? */
+    public boolean covers(String communeCode, String provinceCode) {
+        Set<String> codes = areaCodes();
+        return scopeUnrestricted || codes.contains(communeCode) || codes.contains(provinceCode);
+    }
+}
