@@ -124,5 +124,10 @@ class StatisticsApiTest {
                 VALUES (gen_random_uuid(), ?1, ?2, ?3, ?4, 'VN-MPS-2022', ?5, 'seed', now())""")
                 .setParameter(1, household).setParameter(2, year).setParameter(3, status)
                 .setParameter(4, transition).setParameter(5, java.time.LocalDate.of(year, 12, 10)).executeUpdate();
+        // as recognising does: the household carries its latest status
+        entityManager.createNativeQuery("""
+                UPDATE household SET status = ?2, status_year = ?3 WHERE id = ?1
+                  AND (status_year IS NULL OR status_year <= ?3)""")
+                .setParameter(1, household).setParameter(2, status).setParameter(3, year).executeUpdate();
     }
 }

@@ -14,7 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,86 +50,161 @@ public class StatisticsService {
         return figures(area, tree, year, treeOn, withChildren);
     }
 
+    /**
+     * One pass over the area's households (grouped by commune, minority, status and causes), one over the year's
+     * recognitions and one over its review cases; the area and each of its sub-areas are then summed from the
+     * per-commune tallies, so the cost does not grow with the number of sub-areas.
+     */
     private PovertyStatistics figures(AdminUnit area, List<AdminUnit> tree, int year, LocalDate treeOn,
                                       boolean withChildren) {
-        String[] communes = communesUnder(area, tree).toArray(String[]::new);
-        Object[] counts = (Object[]) entityManager.createNativeQuery("""
-                        WITH latest AS (
-                          SELECT DISTINCT ON (r.household_id) r.household_id, r.status
-                          FROM status_recognition r JOIN household h ON h.id = r.household_id
-                          WHERE h.commune_code = ANY(?1) AND r.review_year <= ?2
-                          ORDER BY r.household_id, r.review_year DESC, r.recognized_on DESC, r.recorded_at DESC)
-                        SELECT count(h.id),
-                               count(*) FILTER (WHERE l.status = 'POOR'),
-                               count(*) FILTER (WHERE l.status = 'NEAR_POOR'),
-                               count(*) FILTER (WHERE l.status = 'AVERAGE_LIVING_STANDARD'),
-                               count(*) FILTER (WHERE h.ethnic_minority),
-                               count(*) FILTER (WHERE h.ethnic_minority AND l.status = 'POOR'),
-                               count(*) FILTER (WHERE h.ethnic_minority AND l.status = 'NEAR_POOR')
-                        FROM household h LEFT JOIN latest l ON l.household_id = h.id
-                        WHERE h.commune_code = ANY(?1)""")
-                .setParameter(1, communes).setParameter(2, year).getSingleResult();
-        Map<String, Long> transitions = grouped("""
-                        SELECT t, count(*) FROM (
-                          SELECT DISTINCT ON (r.household_id) r.transition AS t
-                          FROM status_recognition r JOIN household h ON h.id = r.household_id
-                          WHERE h.commune_code = ANY(?1) AND r.review_year = ?2
-                          ORDER BY r.household_id, r.recognized_on DESC, r.recorded_at DESC) x
-                        GROUP BY t ORDER BY t""", communes, year);
-        Map<String, Long> indicators = grouped("""
-                        SELECT d, count(DISTINCT c.household_id)
+        Map<String, List<String>> predecessors = predecessors();
+        List<AdminUnit> units = new ArrayList<>(List.of(area));
+        if (withChildren) {
+            tree.stream().filter(u -> area.code.equals(u.parentCode)
+                    && u.level != vn.vnn.household.domain.AdminLevel.VILLAGE).forEach(units::add);
+        }
+        Set<String> all = communesUnder(area, tree, predecessors);
+        Map<String, Tally> tallies = tallies(all.toArray(String[]::new), year);
+        List<PovertyStatistics> children = withChildren ? new ArrayList<>() : null;
+        for (AdminUnit child : units.subList(1, units.size())) {
+            children.add(statistics(child, year, treeOn, sum(communesUnder(child, tree, predecessors), tallies),
+                    null));
+        }
+        return statistics(area, year, treeOn, sum(all, tallies), children);
+    }
+
+    private Map<String, Tally> tallies(String[] communes, int year) {
+        Map<String, Tally> tallies = new HashMap<>();
+        // The household row carries its latest status; only households recognised again after the year need
+        // their recognitions read to know the status they had then.
+        @SuppressWarnings("unchecked")
+        List<Object[]> households = entityManager.createNativeQuery("""
+                        SELECT commune_code, ethnic_minority, status, CASE WHEN status = 'POOR' THEN causes END,
+                               count(*)
+                        FROM (SELECT h.commune_code, h.ethnic_minority, h.causes_of_poverty AS causes,
+                                     CASE WHEN h.status_year IS NULL THEN NULL
+                                          WHEN h.status_year <= ?2 THEN h.status
+                                          ELSE (SELECT r.status FROM status_recognition r
+                                                WHERE r.household_id = h.id AND r.review_year <= ?2
+                                                ORDER BY r.review_year DESC, r.recorded_at DESC LIMIT 1) END AS status
+                              FROM household h WHERE h.commune_code = ANY(?1)) x
+                        GROUP BY 1, 2, 3, 4""")
+                .setParameter(1, communes).setParameter(2, year).getResultList();
+        for (Object[] row : households) {
+            Tally tally = tallies.computeIfAbsent((String) row[0], c -> new Tally());
+            long n = number(row[4]);
+            String status = (String) row[2];
+            boolean minority = Boolean.TRUE.equals(row[1]);
+            tally.resident += n;
+            tally.poor += "POOR".equals(status) ? n : 0;
+            tally.nearPoor += "NEAR_POOR".equals(status) ? n : 0;
+            tally.average += "AVERAGE_LIVING_STANDARD".equals(status) ? n : 0;
+            tally.minority += minority ? n : 0;
+            tally.minorityPoor += minority && "POOR".equals(status) ? n : 0;
+            tally.minorityNearPoor += minority && "NEAR_POOR".equals(status) ? n : 0;
+            if (row[3] != null) {
+                for (String cause : ((String) row[3]).split(",")) {
+                    if (!cause.isEmpty()) {
+                        tally.causes.merge(cause, n, Long::sum);
+                    }
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> transitions = entityManager.createNativeQuery("""
+                        SELECT h.commune_code, x.transition, count(*)
+                        FROM (SELECT DISTINCT ON (r.household_id) r.household_id, r.transition
+                              FROM status_recognition r WHERE r.review_year = ?2
+                              ORDER BY r.household_id, r.recorded_at DESC) x
+                             JOIN household h ON h.id = x.household_id
+                        WHERE h.commune_code = ANY(?1)
+                        GROUP BY 1, 2""")
+                .setParameter(1, communes).setParameter(2, year).getResultList();
+        for (Object[] row : transitions) {
+            tallies.computeIfAbsent((String) row[0], c -> new Tally()).transitions.merge((String) row[1],
+                    number(row[2]), Long::sum);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> indicators = entityManager.createNativeQuery("""
+                        SELECT h.commune_code, d, count(DISTINCT c.household_id)
                         FROM review_case c JOIN review_round rr ON rr.id = c.round_id
                              JOIN household h ON h.id = c.household_id,
                              unnest(string_to_array(c.deprivations, ',')) AS d
                         WHERE h.commune_code = ANY(?1) AND rr.review_year = ?2 AND d <> ''
-                        GROUP BY d ORDER BY d""", communes, year);
-        Map<String, Long> causes = grouped("""
-                        WITH latest AS (
-                          SELECT DISTINCT ON (r.household_id) r.household_id, r.status
-                          FROM status_recognition r JOIN household h ON h.id = r.household_id
-                          WHERE h.commune_code = ANY(?1) AND r.review_year <= ?2
-                          ORDER BY r.household_id, r.review_year DESC, r.recognized_on DESC, r.recorded_at DESC)
-                        SELECT cause, count(*)
-                        FROM household h JOIN latest l ON l.household_id = h.id AND l.status = 'POOR',
-                             unnest(string_to_array(h.causes_of_poverty, ',')) AS cause
-                        GROUP BY cause ORDER BY cause""", communes, year);
-        long resident = number(counts[0]);
-        long poor = number(counts[1]);
-        long nearPoor = number(counts[2]);
-        List<PovertyStatistics> children = null;
-        if (withChildren) {
-            children = new ArrayList<>();
-            for (AdminUnit child : tree) {
-                if (area.code.equals(child.parentCode) && child.level != vn.vnn.household.domain.AdminLevel.VILLAGE) {
-                    children.add(figures(child, tree, year, treeOn, false));
-                }
-            }
+                        GROUP BY 1, 2""")
+                .setParameter(1, communes).setParameter(2, year).getResultList();
+        for (Object[] row : indicators) {
+            tallies.computeIfAbsent((String) row[0], c -> new Tally()).indicators.merge((String) row[1],
+                    number(row[2]), Long::sum);
         }
-        return new PovertyStatistics(area.code, area.name, area.level.name(), year, treeOn, resident, poor, nearPoor,
-                number(counts[3]), rate(poor, resident), rate(nearPoor, resident),
-                transitions.getOrDefault("ESCAPED_POVERTY", 0L), transitions.getOrDefault("NEWLY_POOR", 0L),
-                transitions.getOrDefault("RE_POOR", 0L), number(counts[4]), number(counts[5]), number(counts[6]),
-                indicators, causes, children);
+        return tallies;
+    }
+
+    private static PovertyStatistics statistics(AdminUnit unit, int year, LocalDate treeOn, Tally t,
+                                                List<PovertyStatistics> children) {
+        return new PovertyStatistics(unit.code, unit.name, unit.level.name(), year, treeOn, t.resident, t.poor,
+                t.nearPoor, t.average, rate(t.poor, t.resident), rate(t.nearPoor, t.resident),
+                t.transitions.getOrDefault("ESCAPED_POVERTY", 0L), t.transitions.getOrDefault("NEWLY_POOR", 0L),
+                t.transitions.getOrDefault("RE_POOR", 0L), t.minority, t.minorityPoor, t.minorityNearPoor,
+                new TreeMap<>(t.indicators), new TreeMap<>(t.causes), children);
+    }
+
+    private static Tally sum(Set<String> communes, Map<String, Tally> tallies) {
+        Tally total = new Tally();
+        communes.stream().map(tallies::get).filter(java.util.Objects::nonNull).forEach(total::add);
+        return total;
+    }
+
+    /** Household counts of one commune code (or of an area, once summed). */
+    private static final class Tally {
+        long resident;
+        long poor;
+        long nearPoor;
+        long average;
+        long minority;
+        long minorityPoor;
+        long minorityNearPoor;
+        final Map<String, Long> transitions = new HashMap<>();
+        final Map<String, Long> indicators = new HashMap<>();
+        final Map<String, Long> causes = new HashMap<>();
+
+        void add(Tally other) {
+            resident += other.resident;
+            poor += other.poor;
+            nearPoor += other.nearPoor;
+            average += other.average;
+            minority += other.minority;
+            minorityPoor += other.minorityPoor;
+            minorityNearPoor += other.minorityNearPoor;
+            other.transitions.forEach((k, v) -> transitions.merge(k, v, Long::sum));
+            other.indicators.forEach((k, v) -> indicators.merge(k, v, Long::sum));
+            other.causes.forEach((k, v) -> causes.merge(k, v, Long::sum));
+        }
     }
 
     /** Commune codes under {@code area} in the tree, plus every older code that became one of them. */
-    private Set<String> communesUnder(AdminUnit area, List<AdminUnit> tree) {
+    private static Set<String> communesUnder(AdminUnit area, List<AdminUnit> tree,
+                                             Map<String, List<String>> predecessors) {
         Set<String> codes = new HashSet<>();
         List<String> frontier = new ArrayList<>(List.of(area.code));
         while (!frontier.isEmpty()) {
             String code = frontier.remove(frontier.size() - 1);
-            codes.add(code);
-            tree.stream().filter(u -> code.equals(u.parentCode)).forEach(u -> frontier.add(u.code));
+            if (codes.add(code)) {
+                tree.stream().filter(u -> code.equals(u.parentCode)).forEach(u -> frontier.add(u.code));
+                frontier.addAll(predecessors.getOrDefault(code, List.of()));
+            }
         }
-        @SuppressWarnings("unchecked")
-        List<String> predecessors = entityManager.createNativeQuery("""
-                        WITH RECURSIVE back(code) AS (
-                          SELECT code FROM admin_unit_successor WHERE successor_code = ANY(?1)
-                          UNION SELECT s.code FROM admin_unit_successor s JOIN back b ON s.successor_code = b.code)
-                        SELECT code FROM back""")
-                .setParameter(1, codes.toArray(String[]::new)).getResultList();
-        codes.addAll(predecessors);
         return codes;
+    }
+
+    /** The crosswalk read backwards: for each unit code, the codes it succeeded. */
+    private Map<String, List<String>> predecessors() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> links = entityManager.createNativeQuery(
+                "SELECT code, successor_code FROM admin_unit_successor").getResultList();
+        Map<String, List<String>> map = new HashMap<>();
+        links.forEach(link -> map.computeIfAbsent((String) link[1], k -> new ArrayList<>()).add((String) link[0]));
+        return map;
     }
 
     /** Users bound to areas read the statistics of their areas and of the units under them. */
@@ -144,15 +220,6 @@ public class StatisticsService {
                     .orElse(null);
         }
         return false;
-    }
-
-    private Map<String, Long> grouped(String sql, String[] communes, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter(1, communes)
-                .setParameter(2, year).getResultList();
-        Map<String, Long> map = new LinkedHashMap<>();
-        rows.forEach(row -> map.put(String.valueOf(row[0]), number(row[1])));
-        return map;
     }
 
     private static long number(Object value) {
