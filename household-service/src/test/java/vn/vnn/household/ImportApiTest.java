@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.vnn.household.domain.ImportColumn;
 import vn.vnn.household.service.AreaService;
+import vn.vnn.household.service.DemoData;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,33 @@ class ImportApiTest {
         String csvTemplate = given().get("/api/v1/household-imports/template.csv").then().statusCode(200)
                 .extract().asString();
         assertThat(csvTemplate).startsWith("\uFEFFhousehold_ref,commune_code").contains("Nguyễn Văn Bình");
+    }
+
+    @Inject
+    DemoData demoData;
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void theDemoHouseholdsAreSyntheticAllValidAndQueuedOnce() {
+        demoData.queueDemoHouseholds();
+        demoData.queueDemoHouseholds();
+        await().atMost(Duration.ofSeconds(60)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM household_import WHERE status IN ('QUEUED', 'RUNNING')")
+                        .getSingleResult()).longValue()) == 0);
+        Object[] counts = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Object[])
+                entityManager.createNativeQuery("""
+                        SELECT count(*), count(DISTINCT commune_code), sum(member_count),
+                               (SELECT count(*) FROM household_import WHERE file_name = 'demo-households.csv'),
+                               (SELECT sum(households_rejected) FROM household_import
+                                WHERE file_name = 'demo-households.csv')
+                        FROM household WHERE household_ref LIKE 'DEMO-%'""").getSingleResult());
+        assertThat(((Number) counts[0]).longValue()).isEqualTo(300);
+        assertThat(((Number) counts[1]).longValue()).isEqualTo(3);
+        assertThat(((Number) counts[2]).longValue()).isBetween(900L, 1300L);
+        assertThat(((Number) counts[3]).longValue()).isEqualTo(1);
+        assertThat(((Number) counts[4]).longValue()).isZero();
     }
 
     @Test

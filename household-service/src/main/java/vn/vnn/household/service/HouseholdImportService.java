@@ -69,11 +69,18 @@ public class HouseholdImportService {
     /** Checks that the file can be read and has the template's columns, then queues it. */
     @Transactional
     public ImportJobView submit(TabularFile.Format format, String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw ProblemException.invalid("file", "is empty; download the template and fill it in");
-        }
         if (!caller.unrestricted() && caller.areaCodes().isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "No area has been granted to you for imports");
+        }
+        return submitAs(caller.actor(), caller.unrestricted(), caller.areaCodes(), format, fileName, content);
+    }
+
+    /** Queues a file on behalf of {@code actor} with the given scope; for the caller's uploads and for demo data. */
+    @Transactional
+    public ImportJobView submitAs(String actor, boolean unrestricted, Set<String> areaCodes,
+                                  TabularFile.Format format, String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw ProblemException.invalid("file", "is empty; download the template and fill it in");
         }
         List<String> header;
         try {
@@ -94,9 +101,9 @@ public class HouseholdImportService {
         job.format = format;
         job.content = content;
         job.contentSha256 = sha256(content);
-        job.submittedBy = caller.actor();
-        job.scopeUnrestricted = caller.unrestricted();
-        job.scopeAreaCodes = String.join(",", caller.areaCodes());
+        job.submittedBy = actor;
+        job.scopeUnrestricted = unrestricted;
+        job.scopeAreaCodes = String.join(",", areaCodes);
         job.submittedAt = OffsetDateTime.now();
         job.persist();
         return ImportJobView.of(job, 0);
