@@ -57,7 +57,7 @@ public class ImportResource {
     @POST
     @Consumes({CSV, XLSX})
     @RolesAllowed({Roles.PARTNER, Roles.COMMUNE_OFFICER, Roles.PROVINCE_OFFICER, Roles.ADMIN})
-    @Operation(summary = "Upload households with members (CSV UTF-8 or XLSX, up to 100 MB); processed asynchronously",
+    @Operation(summary = "Upload households with members (CSV UTF-8 or XLSX, up to 100 MB, Content-Encoding: gzip accepted); processed asynchronously",
             description = "One row per member, columns as in the template (GET template.csv / template.xlsx); the "
                     + "rows of a household are next to each other and share its household_ref (mã hộ), its own "
                     + "data in its first row. Answers 202 with the job; follow Location for progress and "

@@ -32,7 +32,7 @@ public class HouseholdImport extends PanacheEntityBase {
     public String fileName;
     @Enumerated(EnumType.STRING)
     public TabularFile.Format format;
-    /** Loaded only by the worker, not by progress reads. */
+    /** The uploaded file, gzip-compressed (CSV shrinks about eightfold); loaded only by the worker. */
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
     @Column(name = "content_sha256")
@@ -67,6 +67,33 @@ public class HouseholdImport extends PanacheEntityBase {
     public String failure;
     @Version
     public long version;
+
+    public void store(byte[] file) {
+        content = compress(file);
+    }
+
+    /** The uploaded file as it was sent. */
+    public java.io.InputStream file() {
+        return decompress(content);
+    }
+
+    private static byte[] compress(byte[] file) {
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(file.length / 6 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed, 1 << 16)) {
+            gzip.write(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
+    }
+
+    public static java.io.InputStream decompress(byte[] content) {
+        try {
+            return new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(content), 1 << 16);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public Set<String> areaCodes() {
         return scopeAreaCodes.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(scopeAreaCodes.split(",")));

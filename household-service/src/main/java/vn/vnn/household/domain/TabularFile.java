@@ -54,6 +54,10 @@ public final class TabularFile {
     }
 
     public static void read(Format format, byte[] content, RowSink sink) {
+        read(format, new ByteArrayInputStream(content), sink);
+    }
+
+    public static void read(Format format, InputStream content, RowSink sink) {
         if (format == Format.CSV) {
             readCsv(content, sink);
         } else {
@@ -81,9 +85,9 @@ public final class TabularFile {
         }
     }
 
-    private static void readCsv(byte[] content, RowSink sink) {
+    private static void readCsv(InputStream content, RowSink sink) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
-        InputStream in = new ByteArrayInputStream(content);
+        InputStream in = new java.io.BufferedInputStream(content, 1 << 16);
         try (CSVParser parser = CSVParser.parse(new InputStreamReader(skipBom(in), StandardCharsets.UTF_8), format)) {
             int row = 0;
             for (CSVRecord record : parser) {
@@ -106,8 +110,8 @@ public final class TabularFile {
         }
     }
 
-    private static void readXlsx(byte[] content, RowSink sink) {
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+    private static void readXlsx(InputStream content, RowSink sink) {
+        try (OPCPackage pkg = OPCPackage.open(content)) {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {

@@ -99,7 +99,7 @@ public class HouseholdImportService {
         job.status = HouseholdImport.Status.QUEUED;
         job.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
         job.format = format;
-        job.content = content;
+        job.store(content);
         job.contentSha256 = sha256(content);
         job.submittedBy = actor;
         job.scopeUnrestricted = unrestricted;
@@ -165,11 +165,16 @@ public class HouseholdImportService {
         HouseholdImport job = HouseholdImport.findById(id);
         if (job.rowsTotal == null) {
             int[] rows = {0};
-            TabularFile.read(job.format, job.content, (row, cells) -> rows[0]++);
+            try (java.io.InputStream file = job.file()) {
+                TabularFile.read(job.format, file, (row, cells) -> rows[0]++);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             job.rowsTotal = Math.max(0, rows[0] - 1);
         }
         return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone);
     }
+
 
     /**
      * Decides a chunk of households: rejects those with errors, leaves those already registered, creates the rest;
@@ -400,8 +405,9 @@ public class HouseholdImportService {
             return format;
         }
 
-        public byte[] content() {
-            return content;
+        /** The file as uploaded. */
+        public java.io.InputStream file() {
+            return HouseholdImport.decompress(content);
         }
 
         public String actor() {

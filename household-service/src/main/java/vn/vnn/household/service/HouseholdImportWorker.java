@@ -45,7 +45,7 @@ public class HouseholdImportWorker {
             HouseholdImportService.ImportRun run = imports.open(id);
             Chunks chunks = new Chunks(run);
             HouseholdRows[] rows = {null};
-            TabularFile.read(run.format(), run.content(), (rowNumber, cells) -> {
+            TabularFile.read(run.format(), run.file(), (rowNumber, cells) -> {
                 if (rows[0] == null) {
                     rows[0] = new HouseholdRows(cells, chunks::add);
                 } else {
