@@ -108,8 +108,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws IOException {
         StackConfig.Ports ports = config.ports();
-        String dbUser = config.external().dbUsername().orElse(PostgresServer.USER);
-        String dbPassword = config.external().dbPassword().orElse(PostgresServer.PASSWORD);
+        String dbUser = databaseUser();
+        String dbPassword = databasePassword();
         record Spec(String module, int port, String database) {
         }
         for (Spec spec : new Spec[]{
@@ -173,6 +173,15 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return jdbcUrls.get(database);
+    }
+
+    /** The user and password the services log in to their databases with. */
+    public String databaseUser() {
+        return config.external().dbUsername().orElse(PostgresServer.USER);
+    }
+
+    public String databasePassword() {
+        return config.external().dbPassword().orElse(PostgresServer.PASSWORD);
     }
 
     public String kafkaBootstrapServers() {

@@ -32,6 +32,10 @@ public class Household extends PanacheEntityBase {
     public PovertyStatus status;
     @Column(name = "status_year")
     public Integer statusYear;
+    /** The transition of the latest recognition (the one that set {@link #status}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_transition")
+    public StatusTransition statusTransition;
     @Column(name = "ever_poor")
     public boolean everPoor;
     @Column(name = "village_code")

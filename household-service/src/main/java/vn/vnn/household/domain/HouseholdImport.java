@@ -99,9 +99,4 @@ public class HouseholdImport extends PanacheEntityBase {
         return scopeAreaCodes.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(scopeAreaCodes.split(",")));
     }
 
-    /** May the uploader write households of this commune (or of its province)? */
-    public boolean covers(String communeCode, String provinceCode) {
-        Set<String> codes = areaCodes();
-        return scopeUnrestricted || codes.contains(communeCode) || codes.contains(provinceCode);
-    }
 }

@@ -201,7 +201,8 @@ public final class SyntheticHouseholds {
     }
 
     private Person person(String family, CitizenId.Sex sex, int age, Relationship relationship, boolean poorish) {
-        LocalDate birth = LocalDate.of(year - age, 1 + random.nextInt(12), 1 + random.nextInt(28));
+        // ages are counted at the start of the year, so that nobody is born after the data's date
+        LocalDate birth = LocalDate.of(year, 1, 1).minusYears(age).minusDays(1 + random.nextInt(365));
         String middle = sex == CitizenId.Sex.MALE ? pickAny(MALE_MIDDLE) : pickAny(FEMALE_MIDDLE);
         String given = sex == CitizenId.Sex.MALE ? pickAny(MALE_GIVEN) : pickAny(FEMALE_GIVEN);
         String citizenId = age < 6 && chance(0.5) ? null : citizenId(birth.getYear(), sex);

@@ -56,14 +56,21 @@ public class HouseholdImportService {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** Fired when an upload has been queued; the worker starts once the transaction has committed. */
+    public record Queued(UUID importId) {
+    }
+
     private final Caller caller;
     private final Validator validator;
     private final EntityManager entityManager;
+    private final jakarta.enterprise.event.Event<Queued> queued;
 
-    HouseholdImportService(Caller caller, Validator validator, EntityManager entityManager) {
+    HouseholdImportService(Caller caller, Validator validator, EntityManager entityManager,
+                           jakarta.enterprise.event.Event<Queued> queued) {
         this.caller = caller;
         this.validator = validator;
         this.entityManager = entityManager;
+        this.queued = queued;
     }
 
     /** Checks that the file can be read and has the template's columns, then queues it. */
@@ -106,6 +113,7 @@ public class HouseholdImportService {
         job.scopeAreaCodes = String.join(",", areaCodes);
         job.submittedAt = OffsetDateTime.now();
         job.persist();
+        queued.fire(new Queued(job.id));
         return ImportJobView.of(job, 0);
     }
 
@@ -172,7 +180,8 @@ public class HouseholdImportService {
             }
             job.rowsTotal = Math.max(0, rows[0] - 1);
         }
-        return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone);
+        return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone, job.scopeUnrestricted,
+                job.areaCodes());
     }
 
 
@@ -182,7 +191,7 @@ public class HouseholdImportService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void store(ImportRun run, List<HouseholdRows.Imported> chunk, int rowsDone) {
-        HouseholdImport job = HouseholdImport.findById(run.id());
+        Progress job = new Progress(run);
         LocalDate today = LocalDate.now(VIETNAM);
         Set<String> registered = registeredKeys(chunk);
         Set<String> taken = activeCitizenIds(chunk);
@@ -225,20 +234,47 @@ public class HouseholdImportService {
         members.forEach(m -> m.persist());
         audits.forEach(a -> a.persist());
         insertErrors(run.id(), errors);
-        job.rowsDone = rowsDone;
-        job.heartbeatAt = OffsetDateTime.now();
+        advance(run.id(), job.householdsCreated, job.householdsUnchanged, job.householdsRejected, rowsDone);
         entityManager.flush();
         entityManager.clear();
+    }
+
+    /**
+     * Moves the job's counters on without loading its row (whose file may be megabytes); the row's version is bumped
+     * so that a progress read never sees a torn state.
+     */
+    private void advance(UUID id, int created, int unchanged, int rejected, int rowsDone) {
+        entityManager.createNativeQuery("""
+                        UPDATE household_import SET households_created = households_created + ?2,
+                               households_unchanged = households_unchanged + ?3,
+                               households_rejected = households_rejected + ?4, rows_done = ?5, heartbeat_at = now(),
+                               version = version + 1
+                        WHERE id = ?1""")
+                .setParameter(1, id).setParameter(2, created).setParameter(3, unchanged).setParameter(4, rejected)
+                .setParameter(5, rowsDone).executeUpdate();
+    }
+
+    /** What a chunk decided, counted before it is written to the job. */
+    private static final class Progress {
+        final ImportRun run;
+        int householdsCreated;
+        int householdsUnchanged;
+        int householdsRejected;
+
+        Progress(ImportRun run) {
+            this.run = run;
+        }
+
+        boolean covers(String communeCode, String provinceCode) {
+            return run.covers(communeCode, provinceCode);
+        }
     }
 
     /** Rejects one household that could not be stored, with an error on its first row. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reject(ImportRun run, HouseholdRows.Imported household, int rowsDone, String reason) {
-        HouseholdImport job = HouseholdImport.findById(run.id());
         insertErrors(run.id(), List.of(new RowError(household.rows().get(0), null, reason)));
-        job.householdsRejected++;
-        job.rowsDone = rowsDone;
-        job.heartbeatAt = OffsetDateTime.now();
+        advance(run.id(), 0, 0, 1, rowsDone);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -257,7 +293,7 @@ public class HouseholdImportService {
     }
 
     /** Everything wrong with one household beyond its cells: field rules, place, scope and citizen IDs. */
-    private List<RowError> check(ImportRun run, HouseholdImport job, HouseholdRows.Imported imported,
+    private List<RowError> check(ImportRun run, Progress job, HouseholdRows.Imported imported,
                                  Set<String> taken) {
         HouseholdRequest request = imported.request();
         List<RowError> problems = new ArrayList<>();
@@ -286,16 +322,21 @@ public class HouseholdImportService {
     }
 
     private Set<String> registeredKeys(List<HouseholdRows.Imported> chunk) {
-        List<String> refs = chunk.stream().filter(i -> i.request() != null).map(HouseholdRows.Imported::ref)
-                .distinct().toList();
+        List<HouseholdRows.Imported> readable = chunk.stream().filter(i -> i.request() != null
+                && i.request().communeCode() != null).toList();
         Set<String> keys = new HashSet<>();
-        if (refs.isEmpty()) {
+        if (readable.isEmpty()) {
             return keys;
         }
+        // both columns constrained, so that the (commune_code, household_ref) index answers
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT commune_code, household_ref FROM household WHERE household_ref = ANY(?1)")
-                .setParameter(1, refs.toArray(String[]::new)).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT commune_code, household_ref FROM household
+                        WHERE commune_code = ANY(?1) AND household_ref = ANY(?2)""")
+                .setParameter(1, readable.stream().map(i -> i.request().communeCode()).distinct()
+                        .toArray(String[]::new))
+                .setParameter(2, readable.stream().map(HouseholdRows.Imported::ref).distinct().toArray(String[]::new))
+                .getResultList();
         rows.forEach(row -> keys.add(key((String) row[0], (String) row[1])));
         return keys;
     }
@@ -385,11 +426,16 @@ public class HouseholdImportService {
         private final byte[] content;
         private final String actor;
         private final int rowsDone;
+        private final boolean unrestricted;
+        private final Set<String> areaCodes;
         private final Map<String, Optional<AdminUnit>> communes = new HashMap<>();
         private final Map<String, String> provinces = new HashMap<>();
         private final Map<String, Optional<String>> villages = new HashMap<>();
 
-        ImportRun(UUID id, TabularFile.Format format, byte[] content, String actor, int rowsDone) {
+        ImportRun(UUID id, TabularFile.Format format, byte[] content, String actor, int rowsDone,
+                  boolean unrestricted, Set<String> areaCodes) {
+            this.unrestricted = unrestricted;
+            this.areaCodes = Set.copyOf(areaCodes);
             this.id = id;
             this.format = format;
             this.content = content;
@@ -412,6 +458,11 @@ public class HouseholdImportService {
 
         public String actor() {
             return actor;
+        }
+
+        /** May the uploader write households of this commune (or of its province)? */
+        boolean covers(String communeCode, String provinceCode) {
+            return unrestricted || areaCodes.contains(communeCode) || areaCodes.contains(provinceCode);
         }
 
         /** Data rows already decided by an earlier run of this job. */

@@ -2,6 +2,10 @@ package vn.vnn.household.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.vnn.household.domain.HouseholdRows;
@@ -23,20 +27,36 @@ public class HouseholdImportWorker {
     private static final Logger LOG = Logger.getLogger(HouseholdImportWorker.class);
 
     private final HouseholdImportService imports;
+    private final ManagedExecutor executor;
     private final int chunkSize;
+    /** One import at a time per instance: the scheduler and the wake-up after an upload share this. */
+    private final AtomicBoolean running = new AtomicBoolean();
 
-    HouseholdImportWorker(HouseholdImportService imports,
+    HouseholdImportWorker(HouseholdImportService imports, ManagedExecutor executor,
                           @ConfigProperty(name = "vnn.import.chunk-size", defaultValue = "500") int chunkSize) {
         this.imports = imports;
+        this.executor = executor;
         this.chunkSize = chunkSize;
     }
 
     @Scheduled(every = "${vnn.import.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        Optional<UUID> next;
-        while ((next = imports.claimNext()).isPresent()) {
-            run(next.get());
+        if (!running.compareAndSet(false, true)) {
+            return;
         }
+        try {
+            Optional<UUID> next;
+            while ((next = imports.claimNext()).isPresent()) {
+                run(next.get());
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Starts on a new upload as soon as it is committed, instead of at the next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) HouseholdImportService.Queued queued) {
+        executor.execute(this::poll);
     }
 
     private void run(UUID id) {

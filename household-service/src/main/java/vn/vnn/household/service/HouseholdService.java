@@ -240,6 +240,7 @@ public class HouseholdService {
 
         household.status = request.status();
         household.statusYear = request.reviewYear();
+        household.statusTransition = transition;
         household.everPoor = household.everPoor || request.status() == PovertyStatus.POOR;
         household.updatedAt = recognition.recordedAt;
 

@@ -64,7 +64,7 @@ public class StatisticsService {
                     && u.level != vn.vnn.household.domain.AdminLevel.VILLAGE).forEach(units::add);
         }
         Set<String> all = communesUnder(area, tree, predecessors);
-        Map<String, Tally> tallies = tallies(all.toArray(String[]::new), year);
+        Map<String, Tally> tallies = tallies(filter(area, all, treeOn), year);
         List<PovertyStatistics> children = withChildren ? new ArrayList<>() : null;
         for (AdminUnit child : units.subList(1, units.size())) {
             children.add(statistics(child, year, treeOn, sum(communesUnder(child, tree, predecessors), tallies),
@@ -73,26 +73,61 @@ public class StatisticsService {
         return statistics(area, year, treeOn, sum(all, tallies), children);
     }
 
-    private Map<String, Tally> tallies(String[] communes, int year) {
+    /** Which households a report reads: those of {@code communes}, found through {@code codes}. */
+    private record AreaFilter(Set<String> communes, boolean byProvince, String[] codes) {
+    }
+
+    private AreaFilter filter(AdminUnit area, Set<String> communes, LocalDate treeOn) {
+        if (area.level != vn.vnn.household.domain.AdminLevel.PROVINCE
+                && area.level != vn.vnn.household.domain.AdminLevel.DISTRICT) {
+            return new AreaFilter(communes, false, communes.toArray(String[]::new));
+        }
+        Set<String> provinces = new HashSet<>();
+        provinces.add(area.level == vn.vnn.household.domain.AdminLevel.PROVINCE ? area.code
+                : AdminUnit.provinceOf(area.code, treeOn));
+        @SuppressWarnings("unchecked")
+        List<String> older = entityManager.createNativeQuery(
+                        "SELECT DISTINCT code FROM admin_unit WHERE level = 'PROVINCE' AND code = ANY(?1)")
+                .setParameter(1, communes.toArray(String[]::new)).getResultList();
+        provinces.addAll(older);
+        return new AreaFilter(communes, true, provinces.toArray(String[]::new));
+    }
+
+    private Map<String, Tally> tallies(AreaFilter filter, int year) {
+        String[] communes = filter.communes().toArray(String[]::new);
         Map<String, Tally> tallies = new HashMap<>();
-        // The household row carries its latest status; only households recognised again after the year need
-        // their recognitions read to know the status they had then.
+        // Hash aggregation instead of sorting a million rows of text; the default work_mem is too small for it.
+        entityManager.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+        // A whole province (or district) is read by a parallel scan of its province; a commune by its index. The
+        // household row carries its latest status and transition, so only households recognised again after the
+        // year need their recognitions read to know what they were then; an index on status_year finds them.
+        String where = filter.byProvince() ? "h.province_code = ANY(CAST(?1 AS text[]))"
+                : "h.commune_code = ANY(CAST(?1 AS text[]))";
         @SuppressWarnings("unchecked")
         List<Object[]> households = entityManager.createNativeQuery("""
-                        SELECT commune_code, ethnic_minority, status, CASE WHEN status = 'POOR' THEN causes END,
-                               count(*)
-                        FROM (SELECT h.commune_code, h.ethnic_minority, h.causes_of_poverty AS causes,
-                                     CASE WHEN h.status_year IS NULL THEN NULL
-                                          WHEN h.status_year <= ?2 THEN h.status
-                                          ELSE (SELECT r.status FROM status_recognition r
-                                                WHERE r.household_id = h.id AND r.review_year <= ?2
-                                                ORDER BY r.review_year DESC, r.recorded_at DESC LIMIT 1) END AS status
-                              FROM household h WHERE h.commune_code = ANY(?1)) x
-                        GROUP BY 1, 2, 3, 4""")
-                .setParameter(1, communes).setParameter(2, year).getResultList();
+                        SELECT h.commune_code, h.ethnic_minority, CASE WHEN h.status_year <= ?2 THEN h.status END,
+                               CASE WHEN h.status_year <= ?2 AND h.status = 'POOR' THEN h.causes_of_poverty END,
+                               CASE WHEN h.status_year = ?2 THEN h.status_transition END, count(*)
+                        FROM household h
+                        WHERE %1$s AND (h.status_year IS NULL OR h.status_year <= ?2)
+                        GROUP BY 1, 2, 3, 4, 5
+                        UNION ALL
+                        SELECT h.commune_code, h.ethnic_minority, p.status,
+                               CASE WHEN p.status = 'POOR' THEN h.causes_of_poverty END,
+                               CASE WHEN p.review_year = ?2 THEN p.transition END, count(*)
+                        FROM household h LEFT JOIN LATERAL (
+                               SELECT r.status, r.review_year, r.transition FROM status_recognition r
+                               WHERE r.household_id = h.id AND r.review_year <= ?2
+                               ORDER BY r.review_year DESC, r.recorded_at DESC LIMIT 1) p ON true
+                        WHERE %1$s AND h.status_year > ?2
+                        GROUP BY 1, 2, 3, 4, 5""".formatted(where))
+                .setParameter(1, filter.codes()).setParameter(2, year).getResultList();
         for (Object[] row : households) {
+            if (!filter.communes().contains((String) row[0])) {
+                continue; // another commune of the province, outside the area
+            }
             Tally tally = tallies.computeIfAbsent((String) row[0], c -> new Tally());
-            long n = number(row[4]);
+            long n = number(row[5]);
             String status = (String) row[2];
             boolean minority = Boolean.TRUE.equals(row[1]);
             tally.resident += n;
@@ -109,20 +144,9 @@ public class StatisticsService {
                     }
                 }
             }
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> transitions = entityManager.createNativeQuery("""
-                        SELECT h.commune_code, x.transition, count(*)
-                        FROM (SELECT DISTINCT ON (r.household_id) r.household_id, r.transition
-                              FROM status_recognition r WHERE r.review_year = ?2
-                              ORDER BY r.household_id, r.recorded_at DESC) x
-                             JOIN household h ON h.id = x.household_id
-                        WHERE h.commune_code = ANY(?1)
-                        GROUP BY 1, 2""")
-                .setParameter(1, communes).setParameter(2, year).getResultList();
-        for (Object[] row : transitions) {
-            tallies.computeIfAbsent((String) row[0], c -> new Tally()).transitions.merge((String) row[1],
-                    number(row[2]), Long::sum);
+            if (row[4] != null) {
+                tally.transitions.merge((String) row[4], n, Long::sum);
+            }
         }
         @SuppressWarnings("unchecked")
         List<Object[]> indicators = entityManager.createNativeQuery("""

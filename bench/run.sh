@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs a benchmark against a fresh local stack and prints its figures. Usage: bench/run.sh household [options]
+# (see bench/README.md). Builds the suite and the bench module first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -lt 1 ]; then
+  echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000]" >&2
+  exit 2
+fi
+which=$1
+shift
+./mvnw -q -Pbench -DskipTests install
+case "$which" in
+  household) main=vn.vnn.bench.HouseholdBench ;;
+  *) echo "unknown benchmark: $which" >&2; exit 2 ;;
+esac
+exec java -Xmx2g -Dfile.encoding=UTF-8 -cp "bench/target/classes:$(cat bench/target/bench.classpath)" "$main" "$@"

@@ -1,0 +1,214 @@
+package vn.vnn.household;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import vn.vnn.kit.security.EndpointSecurityAudit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role on every endpoint: the table below is the access rule as documented (README), written out by hand so
+ * that a changed annotation shows up here. An allowed role must get past security (any status but 401/403: the
+ * requests are deliberately empty or aimed at unknown ids, so nothing changes); any other role gets 403; no token
+ * gets 401. Area scoping within an allowed role is tested by each API's own tests.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private static final String ANY = "any authenticated caller";
+    private static final Set<String> READERS = Set.of("commune-officer", "commune-chairman", "province-officer",
+            "admin", "auditor");
+    private static final Set<String> SURVEYORS = Set.of("commune-officer", "admin");
+    private static final Set<String> RECOGNISERS = Set.of("commune-chairman", "admin");
+    private static final Set<String> IMPORTERS = Set.of("partner", "commune-officer", "province-officer", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final String ID = UUID.randomUUID().toString();
+
+    private record Call(String method, String path, String contentType, String body, Set<String> roles) {
+    }
+
+    /** Endpoint (as the security audit names it) → a harmless call and who may make it. */
+    private static final Map<String, Call> MATRIX = new LinkedHashMap<>();
+
+    static {
+        String households = "/api/v1/households/";
+        put("AreaResource#list", "GET", "/api/v1/areas", null, null, Set.of(ANY));
+        put("AreaResource#tree", "GET", "/api/v1/areas/tree", null, null, Set.of(ANY));
+        put("AreaResource#unit", "GET", "/api/v1/areas/99111", null, null, Set.of(ANY));
+        put("AreaResource#importCsv", "POST", "/api/v1/areas/import", "text/csv", "nothing\n", ADMIN);
+        put("HouseholdResource#register", "POST", "/api/v1/households", "application/json", "{}", SURVEYORS);
+        put("HouseholdResource#list", "GET", "/api/v1/households", null, null, READERS);
+        put("HouseholdResource#get", "GET", households + ID, null, null, READERS);
+        put("HouseholdResource#assessment", "GET", households + ID + "/assessment", null, null, READERS);
+        put("HouseholdResource#update", "PUT", households + ID, "application/json", "{}", SURVEYORS);
+        put("HouseholdResource#addMember", "POST", households + ID + "/members", "application/json", "{}",
+                SURVEYORS);
+        put("HouseholdResource#leave", "POST", households + ID + "/members/" + ID + "/leave", null, null,
+                SURVEYORS);
+        put("HouseholdResource#move", "POST", households + ID + "/members/" + ID + "/move", "application/json",
+                "{}", SURVEYORS);
+        put("HouseholdResource#recognise", "POST", households + ID + "/status-recognitions", "application/json",
+                "{}", RECOGNISERS);
+        put("HouseholdResource#history", "GET", households + ID + "/status-recognitions", null, null, READERS);
+        put("HouseholdResource#recognition", "GET", households + ID + "/status-recognitions/" + ID, null, null,
+                READERS);
+        put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",
+                "not,the,template\n", IMPORTERS);
+        put("ImportResource#list", "GET", "/api/v1/household-imports", null, null, IMPORTERS);
+        put("ImportResource#get", "GET", "/api/v1/household-imports/" + ID, null, null, IMPORTERS);
+        put("ImportResource#errors", "GET", "/api/v1/household-imports/" + ID + "/errors", null, null, IMPORTERS);
+        put("ImportResource#errorsCsv", "GET", "/api/v1/household-imports/" + ID + "/errors.csv", null, null,
+                IMPORTERS);
+        put("ImportResource#templateCsv", "GET", "/api/v1/household-imports/template.csv", null, null, IMPORTERS);
+        put("ImportResource#templateXlsx", "GET", "/api/v1/household-imports/template.xlsx", null, null,
+                IMPORTERS);
+        put("PovertyResource#classify", "POST", "/api/v1/poverty/classify", "application/json", "{}", Set.of(ANY));
+        put("PovertyResource#standards", "GET", "/api/v1/poverty/standards", null, null, Set.of(ANY));
+        put("PovertyResource#standard", "GET", "/api/v1/poverty/standards/VN-MPS-2022", null, null, Set.of(ANY));
+        put("PovertyResource#create", "POST", "/api/v1/poverty/standards", "application/json", "{}", ADMIN);
+        put("PovertyResource#update", "PUT", "/api/v1/poverty/standards/VN-MPS-2022", "application/json", "{}",
+                ADMIN);
+        put("ReviewResource#open", "POST", "/api/v1/review-rounds", "application/json", "{}", SURVEYORS);
+        put("ReviewResource#round", "GET", "/api/v1/review-rounds/" + ID, null, null, READERS);
+        put("ReviewResource#list", "POST", "/api/v1/review-rounds/" + ID + "/cases", "application/json", "{}",
+                SURVEYORS);
+        put("ReviewResource#cases", "GET", "/api/v1/review-rounds/" + ID + "/cases", null, null, READERS);
+        put("ReviewResource#get", "GET", "/api/v1/review-cases/" + ID, null, null, READERS);
+        put("ReviewResource#survey", "POST", "/api/v1/review-cases/" + ID + "/survey", "application/json", "{}",
+                SURVEYORS);
+        put("ReviewResource#villageMeeting", "POST", "/api/v1/review-cases/" + ID + "/village-meeting",
+                "application/json", "{}", SURVEYORS);
+        put("ReviewResource#post", "POST", "/api/v1/review-cases/" + ID + "/posting", "application/json", "{}",
+                SURVEYORS);
+        put("ReviewResource#complaint", "POST", "/api/v1/review-cases/" + ID + "/complaints", "application/json",
+                "{}", SURVEYORS);
+        put("ReviewResource#recognise", "POST", "/api/v1/review-cases/" + ID + "/recognition", "application/json",
+                "{}", RECOGNISERS);
+        put("StatisticsResource#poverty", "GET", "/api/v1/statistics/poverty?areaCode=99&year=2025", null, null,
+                Set.of(ANY));
+        put("StatisticsResource#povertyCsv", "GET", "/api/v1/statistics/poverty.csv?areaCode=99&year=2025", null,
+                null, Set.of(ANY));
+        put("StatisticsResource#povertyXlsx", "GET", "/api/v1/statistics/poverty.xlsx?areaCode=99&year=2025", null,
+                null, Set.of(ANY));
+    }
+
+    private static void put(String endpoint, String method, String path, String contentType, String body,
+                            Set<String> roles) {
+        MATRIX.put(endpoint, new Call(method, path, contentType, body, roles));
+    }
+
+    @Test
+    void theTableCoversEveryEndpoint() throws Exception {
+        List<String> endpoints = EndpointSecurityAudit.audit(Path.of("target/classes")).endpoints().stream()
+                .map(name -> name.substring(name.lastIndexOf('.') + 1)).toList();
+        assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(endpoints);
+    }
+
+    @Test
+    void withoutATokenEveryEndpointIs401() {
+        List<String> wrong = new ArrayList<>();
+        MATRIX.forEach((endpoint, call) -> {
+            int status = send(call);
+            if (status != 401) {
+                wrong.add(endpoint + " answered " + status);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void admin() {
+        check("admin");
+    }
+
+    @Test
+    @TestSecurity(user = "province.officer", roles = "province-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY))
+    void provinceOfficer() {
+        check("province-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "commune.officer", roles = "commune-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99111\"]", type = ClaimType.JSON_ARRAY))
+    void communeOfficer() {
+        check("commune-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "commune.chairman", roles = "commune-chairman")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99111\"]", type = ClaimType.JSON_ARRAY))
+    void communeChairman() {
+        check("commune-chairman");
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void fundOfficer() {
+        check("fund-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    void emulationOfficer() {
+        check("emulation-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "council.member", roles = "council-member")
+    void councilMember() {
+        check("council-member");
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void auditor() {
+        check("auditor");
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-partner", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY))
+    void partner() {
+        check("partner");
+    }
+
+    private static void check(String role) {
+        List<String> wrong = new ArrayList<>();
+        MATRIX.forEach((endpoint, call) -> {
+            boolean allowed = call.roles().contains(ANY) || call.roles().contains(role);
+            int status = send(call);
+            if (allowed && (status == 401 || status == 403)) {
+                wrong.add(endpoint + " refused " + role + " with " + status);
+            } else if (!allowed && status != 403) {
+                wrong.add(endpoint + " answered " + status + " to " + role + ", expected 403");
+            } else if (status >= 500) {
+                wrong.add(endpoint + " failed with " + status + " for " + role);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    private static int send(Call call) {
+        RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
+        if (call.contentType() != null) {
+            request = request.contentType(call.contentType()).body(call.body());
+        }
+        return request.request(call.method(), call.path()).then().extract().statusCode();
+    }
+}
