@@ -141,6 +141,39 @@ class SuiteIT {
                 .body("communeCode", equalTo("99111")));
         given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/eligible-households?communeCode=99111&size=100")
                 .then().statusCode(200).body("items.householdId", hasItem(householdId));
+        // ... and in the commune's statistics of the year
+        int poor = given().auth().oauth2(chairman).get(gateway + "/api/v1/statistics/poverty?areaCode=99111&year=2026")
+                .then().statusCode(200).extract().path("poor");
+        assertThat(poor).isPositive();
+    }
+
+    @Test
+    void aPartnerImportsHouseholdsThroughTheGatewayAndAReuploadChangesNothing() {
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        String template = given().auth().oauth2(partner).get(gateway + "/api/v1/household-imports/template.csv")
+                .then().statusCode(200).extract().asString();
+        String header = template.lines().findFirst().orElseThrow().replace("\uFEFF", "");
+        String ref = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        String good = ref + "-1,99211,99211-01,Tổ 1,0912000111,không,không,4000000,40,BRICK,CONCRETE,TILE,PIPED,"
+                + "SEPTIC,có,SMARTPHONE,,Đoàn Văn Lực,1980-03-04,MALE,HEAD,,có,FINISHED,UPPER_SECONDARY,"
+                + "UPPER_SECONDARY,không,FULL,STABLE";
+        String bad = ref + "-2,99211,,,,,,,,,,,,,,,,Đoàn Thị Yến,04/13/1985,FEMALE,HEAD,,có,FINISHED,PRIMARY,PRIMARY,"
+                + "không,FULL,STABLE";
+        String csv = header + "\n" + good + "\n" + bad + "\n";
+        for (int upload = 1; upload <= 2; upload++) {
+            String location = given().auth().oauth2(partner).contentType("text/csv; charset=UTF-8")
+                    .header("Idempotency-Key", ref + "-" + upload).body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post(gateway + "/api/v1/household-imports").then().statusCode(202).extract().header("Location");
+            Map<String, Object> job = await().atMost(Duration.ofSeconds(60)).until(() -> given().auth()
+                    .oauth2(partner).get(location).then().statusCode(200).extract().<Map<String, Object>>path(""),
+                    j -> "COMPLETED".equals(j.get("status")));
+            assertThat(job).containsEntry("householdsCreated", upload == 1 ? 1 : 0)
+                    .containsEntry("householdsUnchanged", upload == 1 ? 0 : 1).containsEntry("householdsRejected", 1);
+            given().auth().oauth2(partner).get(location + "/errors").then().statusCode(200)
+                    .body("items[0].row", equalTo(3)).body("items[0].column", equalTo("birth_date"));
+        }
+        // the partner put data in but reads no household back
+        given().auth().oauth2(partner).get(gateway + "/api/v1/households").then().statusCode(403);
     }
 
     @Test
