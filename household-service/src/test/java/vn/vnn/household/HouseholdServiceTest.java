@@ -164,6 +164,29 @@ class HouseholdServiceTest {
                 .post("/api/v1/households/" + foreign + "/status-recognitions").then().statusCode(404);
         given().contentType(ContentType.JSON).body(household("99112", "X", null))
                 .post("/api/v1/households").then().statusCode(422).body("errors[0].field", equalTo("communeCode"));
+
+        // Every other way in answers as if the household did not exist, and changes nothing.
+        String member = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT CAST(id AS text) FROM household_member WHERE household_id = CAST(?1 AS uuid)")
+                .setParameter(1, foreign).getSingleResult().toString());
+        String own = register("99111", "Lâm Văn Đức", null);
+        String path = "/api/v1/households/" + foreign;
+        given().get(path + "/assessment").then().statusCode(404);
+        given().get(path + "/status-recognitions").then().statusCode(404);
+        given().get(path + "/status-recognitions/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("communeCode", "99112", "version", 0))
+                .put(path).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(member("Lâm Thị Hoa", "CHILD", null, 2015, "FEMALE"))
+                .post(path + "/members").then().statusCode(404);
+        given().post(path + "/members/" + member + "/leave?on=2025-10-01").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("toHouseholdId", own, "movedOn", "2025-10-01"))
+                .post(path + "/members/" + member + "/move").then().statusCode(404);
+        given().get("/api/v1/statistics/poverty?areaCode=99112&year=2025").then().statusCode(404);
+        given().get("/api/v1/statistics/poverty.csv?areaCode=99112&year=2025").then().statusCode(404);
+        given().get("/api/v1/statistics/poverty?areaCode=99&year=2025").then().statusCode(404);
+        assertThat(count("SELECT count(*) FROM household_audit WHERE household_id = '" + foreign + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM household_member WHERE household_id = '" + foreign
+                + "' AND active")).isEqualTo(1);
     }
 
     @Test

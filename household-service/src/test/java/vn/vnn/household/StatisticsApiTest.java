@@ -89,6 +89,7 @@ class StatisticsApiTest {
         given().get("/api/v1/statistics/poverty.csv?areaCode=97&year=2025").then().statusCode(200)
                 .contentType(containsString("text/csv"))
                 .body(containsString("Tỷ lệ hộ nghèo (%)"))
+                .body(containsString("Hộ nghèo do: Có người ốm đau, bệnh nặng"))
                 .body(containsString("Xã Mới (test)"));
         byte[] xlsx = given().get("/api/v1/statistics/poverty.xlsx?areaCode=97&year=2025").then().statusCode(200)
                 .extract().asByteArray();
@@ -102,6 +103,19 @@ class StatisticsApiTest {
             org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(8).getNumericCellValue())
                     .isEqualTo(50.0);
             org.assertj.core.api.Assertions.assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(4);
+            // the breakdowns follow the totals: deprivations by indicator, then poor households by cause
+            var header = sheet.getRow(0);
+            int land = -1;
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                if (header.getCell(i).getStringCellValue().equals("Hộ nghèo do: Thiếu đất canh tác")) {
+                    land = i;
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(land).isPositive();
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(land).getNumericCellValue())
+                    .isEqualTo(2.0);
+            org.assertj.core.api.Assertions.assertThat(header.getCell(16).getStringCellValue())
+                    .isEqualTo("Thiếu hụt: Việc làm");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

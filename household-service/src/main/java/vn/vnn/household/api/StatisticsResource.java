@@ -1,5 +1,8 @@
 package vn.vnn.household.api;
 
+import vn.vnn.household.domain.Indicator;
+import vn.vnn.household.domain.SurveyCodes;
+
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,9 +34,15 @@ import java.util.List;
 @Tag(name = "Statistics", description = "Tỷ lệ hộ nghèo, hộ cận nghèo và diễn biến theo địa bàn, theo năm")
 public class StatisticsResource {
 
-    private static final List<String> CSV_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Cấp", "Năm", "Tổng số hộ",
-            "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)",
-            "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS", "Hộ cận nghèo DTTS");
+    private static final List<String> TOTALS_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Cấp", "Năm",
+            "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)",
+            "Tỷ lệ hộ cận nghèo (%)", "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS",
+            "Hộ cận nghèo DTTS");
+    /** The totals, then households deprived in each indicator, then poor households by cause. */
+    private static final List<String> CSV_HEADER = java.util.stream.Stream.of(TOTALS_HEADER.stream(),
+            java.util.Arrays.stream(Indicator.values()).map(i -> "Thiếu hụt: " + i.vietnamese()),
+            java.util.Arrays.stream(SurveyCodes.CauseOfPoverty.values()).map(c -> "Hộ nghèo do: " + c.vietnamese()))
+            .flatMap(h -> h).toList();
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -122,10 +131,17 @@ public class StatisticsResource {
     }
 
     private static List<Object> cells(PovertyStatistics s) {
-        return List.of(s.areaCode(), s.areaName(), s.level(), s.year(), s.residentHouseholds(), s.poor(),
-                s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(), s.nearPovertyRatePercent(),
-                s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(), s.ethnicMinorityPoor(),
-                s.ethnicMinorityNearPoor());
+        List<Object> cells = new ArrayList<>(List.of(s.areaCode(), s.areaName(), s.level(), s.year(),
+                s.residentHouseholds(), s.poor(), s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(),
+                s.nearPovertyRatePercent(), s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(),
+                s.ethnicMinorityPoor(), s.ethnicMinorityNearPoor()));
+        for (Indicator indicator : Indicator.values()) {
+            cells.add(s.deprivationsByIndicator().getOrDefault(indicator.name(), 0L));
+        }
+        for (SurveyCodes.CauseOfPoverty cause : SurveyCodes.CauseOfPoverty.values()) {
+            cells.add(s.poorByCause().getOrDefault(cause.name(), 0L));
+        }
+        return cells;
     }
 
     private static Response download(Object body, String type, PovertyStatistics figures, String extension) {

@@ -5,32 +5,33 @@ package vn.vnn.household.domain;
  * uses is data ({@link StandardRules#indicators()}).
  */
 public enum Indicator {
-    /** Việc làm. */
-    EMPLOYMENT,
-    /** Người phụ thuộc trong hộ. */
-    DEPENDANTS,
-    /** Dinh dưỡng. */
-    NUTRITION,
-    /** Bảo hiểm y tế. */
-    HEALTH_INSURANCE,
-    /** Trình độ giáo dục của người lớn. */
-    ADULT_EDUCATION,
-    /** Tình trạng đi học của trẻ em. */
-    CHILD_SCHOOL_ATTENDANCE,
-    /** Chất lượng nhà ở. */
-    HOUSING_QUALITY,
-    /** Diện tích nhà ở bình quân đầu người. */
-    HOUSING_AREA,
-    /** Nguồn nước sinh hoạt. */
-    DOMESTIC_WATER,
-    /** Nhà tiêu hợp vệ sinh. */
-    HYGIENIC_LATRINE,
-    /** Sử dụng dịch vụ viễn thông (VN-MPS-2022). */
-    TELECOM_SERVICES,
-    /** Phương tiện phục vụ tiếp cận thông tin (VN-MPS-2022). */
-    INFORMATION_DEVICES,
-    /** Sử dụng dịch vụ số (VN-MPS-2027). */
-    DIGITAL_SERVICES,
-    /** Thu gom, xử lý rác thải sinh hoạt (VN-MPS-2027). */
-    WASTE_TREATMENT
+    EMPLOYMENT("Việc làm"),
+    DEPENDANTS("Người phụ thuộc trong hộ"),
+    NUTRITION("Dinh dưỡng"),
+    HEALTH_INSURANCE("Bảo hiểm y tế"),
+    ADULT_EDUCATION("Trình độ giáo dục của người lớn"),
+    CHILD_SCHOOL_ATTENDANCE("Tình trạng đi học của trẻ em"),
+    HOUSING_QUALITY("Chất lượng nhà ở"),
+    HOUSING_AREA("Diện tích nhà ở bình quân đầu người"),
+    DOMESTIC_WATER("Nguồn nước sinh hoạt"),
+    HYGIENIC_LATRINE("Nhà tiêu hợp vệ sinh"),
+    /** VN-MPS-2022 only. */
+    TELECOM_SERVICES("Sử dụng dịch vụ viễn thông"),
+    /** VN-MPS-2022 only. */
+    INFORMATION_DEVICES("Phương tiện phục vụ tiếp cận thông tin"),
+    /** VN-MPS-2027 only. */
+    DIGITAL_SERVICES("Sử dụng dịch vụ số"),
+    /** VN-MPS-2027 only. */
+    WASTE_TREATMENT("Thu gom, xử lý rác thải sinh hoạt");
+
+    private final String vietnamese;
+
+    Indicator(String vietnamese) {
+        this.vietnamese = vietnamese;
+    }
+
+    /** The indicator's name in the circulars, for reports. */
+    public String vietnamese() {
+        return vietnamese;
+    }
 }

@@ -79,6 +79,22 @@ public final class SurveyCodes {
     public enum InformationDevice { TELEVISION, RADIO, COMPUTER, SMARTPHONE, MOBILE_PHONE, LANDLINE }
 
     /** Nguyên nhân nghèo. */
-    public enum CauseOfPoverty { LACK_OF_CAPITAL, LACK_OF_LAND, LACK_OF_LABOUR, LACK_OF_SKILLS, ILLNESS, DISABILITY,
-        NATURAL_DISASTER, LARGE_FAMILY, SOCIAL_EVILS, OTHER }
+    public enum CauseOfPoverty {
+        LACK_OF_CAPITAL("Thiếu vốn sản xuất, kinh doanh"), LACK_OF_LAND("Thiếu đất canh tác"),
+        LACK_OF_LABOUR("Thiếu lao động"), LACK_OF_SKILLS("Thiếu kiến thức, kỹ năng sản xuất"),
+        ILLNESS("Có người ốm đau, bệnh nặng"), DISABILITY("Có người khuyết tật"),
+        NATURAL_DISASTER("Thiên tai, rủi ro"), LARGE_FAMILY("Đông người ăn theo"),
+        SOCIAL_EVILS("Mắc tệ nạn xã hội"), OTHER("Nguyên nhân khác");
+
+        private final String vietnamese;
+
+        CauseOfPoverty(String vietnamese) {
+            this.vietnamese = vietnamese;
+        }
+
+        /** The cause as the review forms name it, for reports. */
+        public String vietnamese() {
+            return vietnamese;
+        }
+    }
 }
