@@ -61,13 +61,14 @@ class SuiteIT {
         String donorName = "Công ty Cổ phần Sữa Việt Nam " + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> donation = Map.of(
                 "donor", Map.of("name", donorName, "type", "ORGANISATION"),
-                "kind", "CASH", "amountVnd", 250_000_000L, "receivedOn", "2025-10-17", "fundAreaCode", "01");
+                "kind", "CASH", "amountVnd", 250_000_000L, "receivedOn", "2025-10-17", "fundAreaCode", "99");
         long donationsBefore = totalItems(fundOfficer, "/api/v1/donations");
         String key = UUID.randomUUID().toString();
 
         Response first = given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(donation).post(gateway + "/api/v1/donations");
-        first.then().statusCode(201).body("donorName", equalTo(donorName)).body("recordedBy", equalTo("fund.officer"));
+        first.then().statusCode(201).body("donorName", equalTo(donorName)).body("recordedBy", equalTo("fund.officer"))
+                .body("receiptNo", org.hamcrest.Matchers.startsWith("Q99/2025/"));
         String donationId = first.path("id");
         String donorId = first.path("donorId");
         assertThat(first.header("Location")).isEqualTo(gateway + "/api/v1/donations/" + donationId);
@@ -197,7 +198,7 @@ class SuiteIT {
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("donor", Map.of("name", "X", "type", "INDIVIDUAL"), "kind", "CASH", "amountVnd", 1,
-                        "receivedOn", "2025-10-17", "fundAreaCode", "01"))
+                        "receivedOn", "2025-10-17", "fundAreaCode", "99"))
                 .post(gateway + "/api/v1/donations")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("/problems/forbidden"));
@@ -209,7 +210,7 @@ class SuiteIT {
         given().auth().oauth2(fundOfficer).contentType(ContentType.JSON).header("Accept-Language", "vi")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("donor", Map.of("name", "", "type", "ORGANISATION"), "kind", "CASH", "amountVnd", -1,
-                        "receivedOn", "2025-10-17", "fundAreaCode", "01"))
+                        "receivedOn", "2025-10-17", "fundAreaCode", "99"))
                 .post(gateway + "/api/v1/donations")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Dữ liệu không hợp lệ"))

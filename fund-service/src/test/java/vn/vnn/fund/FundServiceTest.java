@@ -43,6 +43,22 @@ class FundServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    vn.vnn.fund.service.FundService funds;
+
+    /** The Hà Nội fund (area 01) the donations here go to. */
+    @org.junit.jupiter.api.BeforeEach
+    void haNoiFund() {
+        openFund(funds, "01");
+    }
+
+    static void openFund(vn.vnn.fund.service.FundService funds, String area) {
+        if (vn.vnn.fund.domain.Fund.count("areaCode = ?1 and validTo is null", area) == 0) {
+            funds.open(new vn.vnn.fund.api.FundRequest("Q" + area, "Quỹ \"Vì người nghèo\" " + area,
+                    vn.vnn.fund.domain.FundLevel.PROVINCE, area, LocalDate.of(2020, 1, 1)), "test", false);
+        }
+    }
+
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
     void recordingADonationStoresItAndWritesItsEventOnce() {
@@ -53,7 +69,9 @@ class FundServiceTest {
         first.then().statusCode(201)
                 .body("donorName", equalTo("Công ty Điện lực Thái Nguyên"))
                 .body("amountVnd", equalTo(120_000_000))
-                .body("recordedBy", equalTo("fund.officer"));
+                .body("recordedBy", equalTo("fund.officer"))
+                .body("receiptNo", org.hamcrest.Matchers.startsWith("Q01/2025/"))
+                .body("channel", equalTo("BANK_TRANSFER"));
         String id = first.path("id");
         assertThat(first.header("Location")).endsWith("/api/v1/donations/" + id);
 

@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_USERNAME", dbUser);
             env.put("DB_PASSWORD", dbPassword);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-            if (spec.module().equals("household-service") && config.demoData()) {
+            if (!spec.module().equals("emulation-service") && config.demoData()) {
                 env.put("DEMO_DATA_DIR", config.repoRoot().resolve("deploy/demo").toString());
             }
             startService(spec.module(), spec.port(), env, "256m");

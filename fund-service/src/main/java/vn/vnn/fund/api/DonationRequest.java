@@ -11,7 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.vnn.fund.domain.DonationKind;
 import vn.vnn.fund.domain.DonorType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import jakarta.validation.constraints.Digits;
+import vn.vnn.fund.domain.PaymentChannel;
 
 @Schema(description = "A donation to record (ghi nhận ủng hộ)")
 public record DonationRequest(
@@ -23,7 +27,20 @@ public record DonationRequest(
         @Schema(description = "Code of the area whose fund committee received it", examples = "01")
         @NotBlank @Pattern(regexp = "[0-9A-Za-z.-]{1,20}") String fundAreaCode,
         @Schema(description = "The donor asked not to be named in public") Boolean anonymous,
-        @Size(max = 1000) String note) {
+        @Size(max = 1000) String note,
+        @Schema(description = "For CASH: BANK_TRANSFER, CASH_AT_OFFICE or TREASURY (default BANK_TRANSFER)")
+        PaymentChannel channel,
+        @Schema(description = "For CASH: the bank's or treasury's transaction reference")
+        @Size(max = 100) String bankReference,
+        @Schema(description = "For IN_KIND: the goods; their values add up to amountVnd")
+        @Size(max = 100) List<@Valid @NotNull Item> items) {
+
+    @Schema(name = "DonationItem")
+    public record Item(@NotBlank @Size(max = 300) String name,
+                       @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
+                       @NotBlank @Size(max = 30) String unit,
+                       @Schema(description = "Stated value in whole đồng") @NotNull @Positive Long valueVnd) {
+    }
 
     @Schema(name = "DonorRef", description = "The donor; found by name and type, created when new")
     public record Donor(@NotBlank @Size(max = 300) String name, @NotNull DonorType type) {

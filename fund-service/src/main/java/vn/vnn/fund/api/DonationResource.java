@@ -54,6 +54,16 @@ public class DonationResource {
         });
     }
 
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Cancel a donation (e.g. a returned transfer)",
+            description = "The donation keeps its receipt number and stays listed as CANCELLED; a reversal in the "
+                    + "ledger takes the amount back out, refused (409) when the money has already been spent.")
+    public DonationView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
+        return donations.cancel(id, request.version(), request.reason(), caller.actor());
+    }
+
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})

@@ -1,18 +1,23 @@
 package vn.vnn.fund.api;
 
 import vn.vnn.fund.domain.Donation;
+import vn.vnn.fund.domain.DonationItem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
-public record DonationView(UUID id, UUID donorId, String donorName, String donorType, String kind, long amountVnd,
-                           LocalDate receivedOn, String fundAreaCode, boolean anonymous, String note,
-                           String recordedBy, OffsetDateTime recordedAt) {
+public record DonationView(UUID id, String receiptNo, String status, UUID fundId, String fundAreaCode,
+                           UUID donorId, String donorName, String donorType, String kind, long amountVnd,
+                           LocalDate receivedOn, String channel, String bankReference, List<DonationItem> items,
+                           boolean anonymous, String note, String recordedBy, OffsetDateTime recordedAt,
+                           String cancelledBy, OffsetDateTime cancelledAt, String cancelReason, long version) {
 
-    public static DonationView of(Donation donation) {
-        return new DonationView(donation.id, donation.donor.id, donation.donor.name, donation.donor.type.name(),
-                donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode,
-                donation.anonymous, donation.note, donation.recordedBy, donation.recordedAt);
+    public static DonationView of(Donation d, List<DonationItem> items) {
+        return new DonationView(d.id, d.receiptNo, d.status.name(), d.fundId, d.fundAreaCode, d.donor.id,
+                d.donor.name, d.donor.type.name(), d.kind.name(), d.amountVnd, d.receivedOn,
+                d.channel == null ? null : d.channel.name(), d.bankReference, items, d.anonymous, d.note,
+                d.recordedBy, d.recordedAt, d.cancelledBy, d.cancelledAt, d.cancelReason, d.version);
     }
 }

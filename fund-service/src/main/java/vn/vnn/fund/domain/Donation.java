@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A donation received by the fund. Never edited: corrections are new entries (issue: fund ledger). */
+/** A donation received by a fund, with its receipt. Never edited or deleted: a cancellation is reversed in the ledger. */
 @Entity
 public class Donation extends PanacheEntityBase {
 
@@ -37,4 +37,30 @@ public class Donation extends PanacheEntityBase {
     public String recordedBy;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+    @Column(name = "fund_id")
+    public UUID fundId;
+    @Column(name = "receipt_year")
+    public int receiptYear;
+    @Column(name = "receipt_number")
+    public int receiptNumber;
+    /** As printed: fund code / year / number. */
+    @Column(name = "receipt_no")
+    public String receiptNo;
+    @Enumerated(EnumType.STRING)
+    public PaymentChannel channel;
+    @Column(name = "bank_reference")
+    public String bankReference;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @jakarta.persistence.Version
+    public long version;
+
+    /** A cancelled donation keeps its receipt number; the ledger reverses it. */
+    public enum Status { ACCEPTED, CANCELLED }
 }

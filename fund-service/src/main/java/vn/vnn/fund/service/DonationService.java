@@ -1,24 +1,36 @@
 package vn.vnn.fund.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.fund.api.DonationRequest;
 import vn.vnn.fund.api.DonationView;
+import vn.vnn.fund.domain.Account;
 import vn.vnn.fund.domain.Donation;
+import vn.vnn.fund.domain.DonationItem;
+import vn.vnn.fund.domain.DonationKind;
 import vn.vnn.fund.domain.Donor;
+import vn.vnn.fund.domain.Fund;
+import vn.vnn.fund.domain.LedgerEntry;
+import vn.vnn.fund.domain.PaymentChannel;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
-/** Recording donations: the donation, its donor and its event commit together or not at all. */
+/**
+ * Recording donations: the donation, its receipt number, its ledger entries and its event commit together or not at
+ * all. Cancelling keeps the receipt number and reverses the entries.
+ */
 @ApplicationScoped
 public class DonationService {
 
@@ -27,15 +39,41 @@ public class DonationService {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Outbox outbox;
+    private final Ledger ledger;
+    private final ReceiptNumbers receipts;
+    private final EntityManager entityManager;
 
-    DonationService(Outbox outbox) {
+    DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, EntityManager entityManager) {
         this.outbox = outbox;
+        this.ledger = ledger;
+        this.receipts = receipts;
+        this.entityManager = entityManager;
     }
 
     @Transactional
     public DonationView record(DonationRequest request, String actor) {
         if (request.receivedOn().isAfter(LocalDate.now(VIETNAM))) {
             throw ProblemException.invalid("receivedOn", "must not be in the future");
+        }
+        List<DonationRequest.Item> items = request.items() == null ? List.of() : request.items();
+        if (request.kind() == DonationKind.IN_KIND) {
+            if (items.isEmpty()) {
+                throw ProblemException.invalid("items", "list the goods given in kind, each with its value");
+            }
+            long total = items.stream().mapToLong(DonationRequest.Item::valueVnd).sum();
+            if (total != request.amountVnd()) {
+                throw ProblemException.invalid("amountVnd", "must equal the items' values added up (" + total + ")");
+            }
+            if (request.channel() != null || request.bankReference() != null) {
+                throw ProblemException.invalid("channel", "is for cash; goods in kind have items instead");
+            }
+        } else if (!items.isEmpty()) {
+            throw ProblemException.invalid("items", "are for donations IN_KIND");
+        }
+        Fund fund = Fund.openForArea(request.fundAreaCode()).orElseThrow(() -> ProblemException.invalid(
+                "fundAreaCode", "no fund is kept for area " + request.fundAreaCode()));
+        if (request.receivedOn().isBefore(fund.validFrom)) {
+            throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
         Donor donor = Donor.findByNameAndType(request.donor().name(), request.donor().type())
                 .orElseGet(() -> {
@@ -49,35 +87,100 @@ public class DonationService {
         donation.kind = request.kind();
         donation.amountVnd = request.amountVnd();
         donation.receivedOn = request.receivedOn();
-        donation.fundAreaCode = request.fundAreaCode();
+        donation.fundAreaCode = fund.areaCode;
+        donation.fundId = fund.id;
         donation.anonymous = Boolean.TRUE.equals(request.anonymous());
         donation.note = request.note();
+        donation.channel = request.kind() == DonationKind.CASH
+                ? (request.channel() == null ? PaymentChannel.BANK_TRANSFER : request.channel()) : null;
+        donation.bankReference = request.bankReference();
+        donation.status = Donation.Status.ACCEPTED;
         donation.recordedBy = actor;
         donation.recordedAt = OffsetDateTime.now();
+        donation.receiptYear = request.receivedOn().getYear();
+        donation.receiptNumber = receipts.next(fund.id, donation.receiptYear);
+        donation.receiptNo = ReceiptNumbers.format(fund.code, donation.receiptYear, donation.receiptNumber);
         donation.persist();
+        entityManager.flush();
+        for (int i = 0; i < items.size(); i++) {
+            DonationRequest.Item item = items.get(i);
+            entityManager.createNativeQuery("""
+                            INSERT INTO donation_item (donation_id, line, name, quantity, unit, value_vnd)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, donation.id).setParameter(2, i + 1).setParameter(3, item.name().strip())
+                    .setParameter(4, item.quantity()).setParameter(5, item.unit().strip())
+                    .setParameter(6, item.valueVnd()).executeUpdate();
+        }
+        Account held = held(donation.kind);
+        ledger.post(fund.id, Ledger.Kind.DONATION, donation.id, donation.receivedOn, "Biên lai " + donation.receiptNo,
+                actor, List.of(LedgerEntry.debit(held, donation.amountVnd),
+                        LedgerEntry.credit(Account.CAPITAL, donation.amountVnd)));
 
         outbox.publish("donation", donation.id.toString(), new DonationReceivedV1(
                 donation.id.toString(), donor.id.toString(),
                 donation.anonymous ? ANONYMOUS_NAME : donor.name, donor.type.name(), donation.anonymous,
-                donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode, null, null,
-                actor));
-        return DonationView.of(donation);
+                donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode, null,
+                donation.receiptNo, actor));
+        return DonationView.of(donation, items(donation.id));
+    }
+
+    /**
+     * Cancels an accepted donation (e.g. a bank transfer returned): it keeps its receipt number and its entries; a
+     * reversal takes the money back out, which fails while the money has already been spent.
+     */
+    @Transactional
+    public DonationView cancel(UUID id, long version, String reason, String actor) {
+        Donation donation = find(id);
+        if (donation.version != version) {
+            throw ProblemException.conflict("Donation " + id + " changed meanwhile; reload it and try again");
+        }
+        if (donation.status == Donation.Status.CANCELLED) {
+            throw ProblemException.conflict("Donation " + donation.receiptNo + " is already cancelled");
+        }
+        donation.status = Donation.Status.CANCELLED;
+        donation.cancelledBy = actor;
+        donation.cancelledAt = OffsetDateTime.now();
+        donation.cancelReason = reason.strip();
+        ledger.post(donation.fundId, Ledger.Kind.DONATION_REVERSAL, donation.id, LocalDate.now(VIETNAM),
+                "Huỷ biên lai " + donation.receiptNo + ": " + donation.cancelReason, actor,
+                List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd),
+                        LedgerEntry.credit(held(donation.kind), donation.amountVnd)));
+        entityManager.flush();
+        return DonationView.of(donation, items(donation.id));
     }
 
     @Transactional
     public DonationView get(UUID id) {
-        Donation donation = Donation.findById(id);
-        if (donation == null) {
-            throw ProblemException.notFound("Donation", id);
-        }
-        return DonationView.of(donation);
+        Donation donation = find(id);
+        return DonationView.of(donation, items(id));
     }
 
     @Transactional
     public Page<DonationView> list(PageRequest page) {
         long total = Donation.count();
         var items = Donation.<Donation>find("from Donation d join fetch d.donor order by d.receivedOn desc, d.id desc")
-                .page(page.page(), page.size()).list().stream().map(DonationView::of).toList();
+                .page(page.page(), page.size()).list().stream().map(d -> DonationView.of(d, items(d.id))).toList();
         return Page.of(items, page, total);
+    }
+
+    private static Donation find(UUID id) {
+        Donation donation = Donation.findById(id);
+        if (donation == null) {
+            throw ProblemException.notFound("Donation", id);
+        }
+        return donation;
+    }
+
+    private List<DonationItem> items(UUID donationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT name, quantity, unit, value_vnd FROM donation_item WHERE donation_id = ?1
+                        ORDER BY line""").setParameter(1, donationId).getResultList();
+        return rows.stream().map(r -> new DonationItem((String) r[0], (BigDecimal) r[1], (String) r[2],
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    private static Account held(DonationKind kind) {
+        return kind == DonationKind.CASH ? Account.CASH : Account.IN_KIND;
     }
 }

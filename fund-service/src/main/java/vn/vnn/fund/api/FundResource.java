@@ -1,0 +1,68 @@
+package vn.vnn.fund.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.fund.service.FundService;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.paging.PagedResponses;
+import vn.vnn.kit.security.Caller;
+import vn.vnn.kit.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/funds")
+@Tag(name = "Funds", description = "Quỹ \"Vì người nghèo\" các cấp, số dư và sổ kế toán kép")
+public class FundResource {
+
+    private final FundService funds;
+    private final Caller caller;
+
+    FundResource(FundService funds, Caller caller) {
+        this.funds = funds;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Open a fund for an area (central VN, a province or a commune; districts before 2025-07-01)")
+    public Response open(@Valid @NotNull FundRequest request, @Context UriInfo uriInfo) {
+        FundView fund = funds.open(request, caller.actor(), false);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(fund.id().toString()).build()).entity(fund)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Every fund with its balances")
+    public List<FundView> list() {
+        return funds.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "A fund with its balances (cash and goods held, received, support paid), from its ledger")
+    public FundView get(@PathParam("id") UUID id) {
+        return funds.get(id);
+    }
+
+    @GET
+    @Path("{id}/ledger")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The fund's ledger, entry by entry in the order written (append-only)")
+    public Response ledger(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, funds.ledger(id, page));
+    }
+}

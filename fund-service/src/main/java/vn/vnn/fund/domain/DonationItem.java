@@ -1,0 +1,7 @@
+package vn.vnn.fund.domain;
+
+import java.math.BigDecimal;
+
+/** One kind of goods given in kind (hiện vật), with the value the donor stated (giá trị quy đổi). */
+public record DonationItem(String name, BigDecimal quantity, String unit, long valueVnd) {
+}

@@ -1,0 +1,6 @@
+package vn.vnn.fund.domain;
+
+/** Cấp quỹ: trung ương, tỉnh, xã; huyện only for periods before 1 July 2025. */
+public enum FundLevel {
+    CENTRAL, PROVINCE, DISTRICT, COMMUNE
+}

@@ -1,0 +1,114 @@
+package vn.vnn.fund.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.vnn.fund.api.FundRequest;
+import vn.vnn.fund.api.FundView;
+import vn.vnn.fund.api.LedgerLine;
+import vn.vnn.fund.domain.Fund;
+import vn.vnn.fund.domain.FundLevel;
+import vn.vnn.kit.Ids;
+import vn.vnn.kit.paging.Page;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Opening funds and reading their balances and ledgers. */
+@ApplicationScoped
+public class FundService {
+
+    /** District funds existed only while districts did (until 30 June 2025). */
+    private static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
+
+    private final Ledger ledger;
+    private final EntityManager entityManager;
+
+    FundService(Ledger ledger, EntityManager entityManager) {
+        this.ledger = ledger;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public FundView open(FundRequest request, String actor, boolean demo) {
+        if (request.level() == FundLevel.DISTRICT && !request.validFrom().isBefore(DISTRICTS_ABOLISHED)) {
+            throw ProblemException.invalid("level", "district funds end with the districts on 2025-06-30");
+        }
+        if (Fund.count("code", request.code()) > 0) {
+            throw ProblemException.conflict("A fund with code " + request.code() + " exists");
+        }
+        if (Fund.openForArea(request.areaCode()).isPresent()) {
+            throw ProblemException.conflict("Area " + request.areaCode() + " already keeps an open fund");
+        }
+        Fund fund = new Fund();
+        fund.id = Ids.newId();
+        fund.code = request.code();
+        fund.name = request.name().strip();
+        fund.level = request.level();
+        fund.areaCode = request.areaCode();
+        fund.validFrom = request.validFrom();
+        fund.demo = demo;
+        fund.createdBy = actor;
+        fund.createdAt = OffsetDateTime.now();
+        fund.persist();
+        return FundView.of(fund, java.util.Map.of());
+    }
+
+    @Transactional
+    public FundView get(UUID id) {
+        Fund fund = find(id);
+        return FundView.of(fund, ledger.balances(fund.id));
+    }
+
+    @Transactional
+    public List<FundView> list() {
+        return Fund.<Fund>list("order by level, areaCode, validFrom").stream()
+                .map(fund -> FundView.of(fund, ledger.balances(fund.id))).toList();
+    }
+
+    /** The fund's ledger in the order it was written. */
+    @Transactional
+    public Page<LedgerLine> ledger(UUID id, PageRequest page) {
+        find(id);
+        long total = ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM ledger_entry WHERE fund_id = ?1").setParameter(1, id).getSingleResult())
+                .longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT e.id, t.id, t.kind, t.reference_id, t.occurred_on, t.description, e.account,
+                               e.debit_vnd, e.credit_vnd, t.recorded_by, t.recorded_at
+                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                        WHERE e.fund_id = ?1 ORDER BY e.id""")
+                .setParameter(1, id).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<LedgerLine> lines = rows.stream().map(r -> new LedgerLine(((Number) r[0]).longValue(), (UUID) r[1],
+                (String) r[2], (UUID) r[3], toDate(r[4]), (String) r[5], (String) r[6],
+                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), (String) r[9], toTime(r[10]))).toList();
+        return Page.of(lines, page, total);
+    }
+
+    private static Fund find(UUID id) {
+        Fund fund = Fund.findById(id);
+        if (fund == null) {
+            throw ProblemException.notFound("Fund", id);
+        }
+        return fund;
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static OffsetDateTime toTime(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return (OffsetDateTime) value;
+    }
+}
