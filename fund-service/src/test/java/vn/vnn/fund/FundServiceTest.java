@@ -150,6 +150,12 @@ class FundServiceTest {
     }
 
     private void send(String eventId, HouseholdStatusRecognizedV1 event) throws Exception {
+        sendRecognition(bootstrapServers, objectMapper, eventId, event);
+    }
+
+    /** Publishes a recognition the way household-service's outbox does (binary-mode CloudEvent). */
+    static void sendRecognition(String bootstrapServers, ObjectMapper objectMapper, String eventId,
+                                HouseholdStatusRecognizedV1 event) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
@@ -159,7 +165,7 @@ class FundServiceTest {
         }
     }
 
-    private static HouseholdStatusRecognizedV1 status(String household, String status, int year, LocalDate on) {
+    static HouseholdStatusRecognizedV1 status(String household, String status, int year, LocalDate on) {
         return new HouseholdStatusRecognizedV1(household, "HH-" + household.substring(0, 8), "00004", "01",
                 "RURAL", status, null, "FIRST", "VN-MPS-2022", year, on, "12/QĐ-UBND", 4, "commune.officer");
     }

@@ -52,14 +52,15 @@ class StackConfigTest {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode demo = mapper.readTree(KeycloakServer.realmForImport(REALM, true));
         assertThat(names(demo.get("users"), "username")).contains("admin", "fund.officer", "emulation.officer",
-                "council.member", "commune.officer", "commune.chairman", "service-account-partner-demo");
+                "council.member", "commune.officer", "commune.chairman", "fund.approver", "service-account-partner-demo");
         assertThat(names(demo.get("clients"), "clientId")).contains("vnn-web", "vnn-cli", "partner-demo");
 
         JsonNode clean = mapper.readTree(KeycloakServer.realmForImport(REALM, false));
         assertThat(names(clean.get("users"), "username")).isEmpty();
         assertThat(names(clean.get("clients"), "clientId")).containsExactly("vnn-web");
         assertThat(names(clean.at("/roles/realm"), "name")).containsExactlyInAnyOrder("admin", "province-officer",
-                "commune-officer", "commune-chairman", "fund-officer", "emulation-officer", "council-member", "auditor", "partner");
+                "commune-officer", "commune-chairman", "fund-officer", "fund-approver", "emulation-officer", "council-member",
+                "auditor", "partner");
     }
 
     @Test

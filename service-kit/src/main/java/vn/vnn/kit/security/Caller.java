@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public class Caller {
 
     public static final String AREA_CLAIM = "area_codes";
-    public static final Set<String> UNRESTRICTED_ROLES = Set.of("admin", "auditor", "fund-officer",
+    public static final Set<String> UNRESTRICTED_ROLES = Set.of("admin", "auditor", "fund-officer", "fund-approver",
             "emulation-officer", "council-member");
 
     private final SecurityIdentity identity;

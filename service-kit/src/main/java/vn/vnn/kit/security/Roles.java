@@ -9,6 +9,8 @@ public final class Roles {
     /** Chủ tịch UBND cấp xã: recognises the results of the household review. */
     public static final String COMMUNE_CHAIRMAN = "commune-chairman";
     public static final String FUND_OFFICER = "fund-officer";
+    /** Trưởng ban vận động Quỹ: approves disbursements; never the officer who requested one. */
+    public static final String FUND_APPROVER = "fund-approver";
     public static final String EMULATION_OFFICER = "emulation-officer";
     public static final String COUNCIL_MEMBER = "council-member";
     public static final String AUDITOR = "auditor";

@@ -1,0 +1,184 @@
+package vn.vnn.fund.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.vnn.events.fund.DisbursementPaidV1;
+import vn.vnn.fund.api.DisbursementDtos;
+import vn.vnn.fund.config.FundConfig;
+import vn.vnn.fund.domain.Account;
+import vn.vnn.fund.domain.Disbursement;
+import vn.vnn.fund.domain.EligibleHousehold;
+import vn.vnn.fund.domain.Fund;
+import vn.vnn.fund.domain.LedgerEntry;
+import vn.vnn.fund.domain.SupportEligibility;
+import vn.vnn.kit.Ids;
+import vn.vnn.kit.outbox.Outbox;
+import vn.vnn.kit.paging.Page;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.problem.ProblemType;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Support out (chi hỗ trợ): a fund officer requests it for an eligible household, someone else with the approver's
+ * permission decides, a fund officer records the payment. Paying moves the ledger; the fund's cash can never go below
+ * zero, whatever the concurrency, and {@code fund.disbursement-paid.v1} leaves through the outbox with the payment.
+ */
+@ApplicationScoped
+public class DisbursementService {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final FundConfig config;
+    private final EntityManager entityManager;
+
+    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, EntityManager entityManager) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.config = config;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public DisbursementDtos.View request(DisbursementDtos.Request request, String actor) {
+        Fund fund = Fund.openForArea(request.fundAreaCode()).orElseThrow(() -> ProblemException.invalid(
+                "fundAreaCode", "no fund is kept for area " + request.fundAreaCode()));
+        long cap = config.cap(fund.areaCode, request.category().name()).orElseThrow(() -> ProblemException.invalid(
+                "category", "no cap is configured for " + request.category()));
+        if (request.amountVnd() > cap) {
+            throw ProblemException.invalid("amountVnd", "is above the cap of " + cap + " đồng for "
+                    + request.category() + " in this fund");
+        }
+        EligibleHousehold household = EligibleHousehold.findById(request.householdId());
+        LocalDate today = LocalDate.now(VIETNAM);
+        Disbursement.Eligibility eligibility = eligibility(household, today.getYear(), request.hardshipReason())
+                .orElseThrow(() -> ProblemException.invalid("householdId", "is not recognised POOR or NEAR_POOR by "
+                        + "the latest review; give a hardship reason to request an exception"));
+        String commune = household != null ? household.communeCode : request.communeCode();
+        if (commune == null) {
+            throw ProblemException.invalid("communeCode", "is required for a household the fund has no record of");
+        }
+        Disbursement disbursement = new Disbursement();
+        disbursement.id = Ids.newId();
+        disbursement.fundId = fund.id;
+        disbursement.householdId = request.householdId();
+        disbursement.communeCode = commune;
+        disbursement.category = request.category();
+        disbursement.amountVnd = request.amountVnd();
+        disbursement.purpose = request.purpose().strip();
+        disbursement.eligibility = eligibility;
+        disbursement.hardshipReason = eligibility == Disbursement.Eligibility.HARDSHIP
+                ? request.hardshipReason().strip() : null;
+        disbursement.status = Disbursement.Status.REQUESTED;
+        disbursement.requestedBy = actor;
+        disbursement.requestedAt = OffsetDateTime.now();
+        disbursement.persist();
+        return DisbursementDtos.View.of(disbursement);
+    }
+
+    /** Approves or rejects; never by the officer who requested it. Eligibility is checked again at the decision. */
+    @Transactional
+    public DisbursementDtos.View decide(UUID id, DisbursementDtos.Decision decision, String actor) {
+        Disbursement disbursement = find(id, decision.version());
+        if (disbursement.status != Disbursement.Status.REQUESTED) {
+            throw ProblemException.conflict("The disbursement is " + disbursement.status + ", not REQUESTED");
+        }
+        if (actor.equals(disbursement.requestedBy)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "The officer who requested a disbursement cannot decide it");
+        }
+        if (decision.verdict() == DisbursementDtos.Decision.Verdict.REJECT) {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw ProblemException.invalid("reason", "is required when rejecting");
+            }
+            disbursement.status = Disbursement.Status.REJECTED;
+            disbursement.rejectionReason = decision.reason().strip();
+        } else {
+            if (disbursement.eligibility != Disbursement.Eligibility.HARDSHIP) {
+                EligibleHousehold household = EligibleHousehold.findById(disbursement.householdId);
+                if (eligibility(household, LocalDate.now(VIETNAM).getYear(), null).isEmpty()) {
+                    throw ProblemException.conflict("The household is no longer recognised POOR or NEAR_POOR");
+                }
+            }
+            disbursement.status = Disbursement.Status.APPROVED;
+        }
+        disbursement.decidedBy = actor;
+        disbursement.decidedAt = OffsetDateTime.now();
+        disbursement.decisionNo = decision.decisionNo();
+        entityManager.flush();
+        return DisbursementDtos.View.of(disbursement);
+    }
+
+    /** Records the payment: the ledger moves the money out (409 when the fund's cash does not cover it). */
+    @Transactional
+    public DisbursementDtos.View pay(UUID id, DisbursementDtos.Payment payment, String actor) {
+        Disbursement disbursement = find(id, payment.version());
+        if (disbursement.status != Disbursement.Status.APPROVED) {
+            throw ProblemException.conflict("Only an APPROVED disbursement is paid; this one is "
+                    + disbursement.status);
+        }
+        ledger.post(disbursement.fundId, Ledger.Kind.DISBURSEMENT, disbursement.id, payment.paidOn(),
+                "Chi " + disbursement.category + " hộ " + disbursement.householdId, actor,
+                List.of(LedgerEntry.debit(Account.SUPPORT_PAID, disbursement.amountVnd),
+                        LedgerEntry.credit(Account.CASH, disbursement.amountVnd)));
+        disbursement.status = Disbursement.Status.PAID;
+        disbursement.paidBy = actor;
+        disbursement.paidAt = OffsetDateTime.now();
+        disbursement.paidOn = payment.paidOn();
+        outbox.publish("disbursement", disbursement.id.toString(), new DisbursementPaidV1(
+                disbursement.id.toString(), disbursement.householdId, disbursement.communeCode,
+                disbursement.category.eventPurpose(), disbursement.amountVnd, disbursement.paidOn, null,
+                disbursement.decisionNo, actor));
+        entityManager.flush();
+        return DisbursementDtos.View.of(disbursement);
+    }
+
+    @Transactional
+    public DisbursementDtos.View get(UUID id) {
+        return DisbursementDtos.View.of(find(id, null));
+    }
+
+    @Transactional
+    public Page<DisbursementDtos.View> list(String status, PageRequest page) {
+        Disbursement.Status wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = Disbursement.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be one of " + List.of(Disbursement.Status.values()));
+            }
+        }
+        String query = wanted == null ? "from Disbursement" : "from Disbursement where status = ?1";
+        Object[] params = wanted == null ? new Object[0] : new Object[] {wanted};
+        long total = Disbursement.count(query, params);
+        List<DisbursementDtos.View> items = Disbursement.<Disbursement>find(query + " order by requestedAt desc, id",
+                params).page(page.page(), page.size()).list().stream().map(DisbursementDtos.View::of).toList();
+        return Page.of(items, page, total);
+    }
+
+    private static java.util.Optional<Disbursement.Eligibility> eligibility(EligibleHousehold household, int year,
+                                                                           String hardshipReason) {
+        return SupportEligibility.of(household == null ? null : household.status,
+                household == null ? null : household.reviewYear, year, hardshipReason);
+    }
+
+    private static Disbursement find(UUID id, Long version) {
+        Disbursement disbursement = Disbursement.findById(id);
+        if (disbursement == null) {
+            throw ProblemException.notFound("Disbursement", id);
+        }
+        if (version != null && disbursement.version != version) {
+            throw ProblemException.conflict("Disbursement " + id + " changed meanwhile (version "
+                    + disbursement.version + "); reload it and try again");
+        }
+        return disbursement;
+    }
+}

@@ -1,0 +1,179 @@
+package vn.vnn.fund;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.vnn.fund.api.DisbursementDtos;
+import vn.vnn.fund.api.DonationRequest;
+import vn.vnn.fund.domain.DonationKind;
+import vn.vnn.fund.domain.DonorType;
+import vn.vnn.fund.domain.Fund;
+import vn.vnn.fund.domain.SupportCategory;
+import vn.vnn.fund.service.DisbursementService;
+import vn.vnn.fund.service.DonationService;
+import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.service.Ledger;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Support out: eligibility from household-service's events, two-person approval, payment under concurrency. */
+@QuarkusTest
+class DisbursementTest {
+
+    @Inject
+    FundService funds;
+    @Inject
+    DonationService donations;
+    @Inject
+    DisbursementService disbursements;
+    @Inject
+    Ledger ledger;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void anUnrecognisedHouseholdIsRefusedUntilItsRecognitionArrives() throws Exception {
+        String area = newFund();
+        String household = UUID.randomUUID().toString();
+        Map<String, Object> request = Map.of("fundAreaCode", area, "householdId", household,
+                "category", "LIVELIHOOD", "amountVnd", 15_000_000, "purpose", "Mua 2 con bò giống");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(request)
+                .post("/api/v1/disbursements").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("householdId"));
+
+        FundServiceTest.sendRecognition(bootstrapServers, objectMapper, UUID.randomUUID().toString(),
+                FundServiceTest.status(household, "NEAR_POOR", LocalDate.now().getYear() - 1,
+                        LocalDate.now().minusDays(30)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(request)
+                .post("/api/v1/disbursements").then().statusCode(201).body("eligibility", equalTo("NEAR_POOR"))
+                .body("status", equalTo("REQUESTED")).body("communeCode", equalTo("00004")));
+
+        // Above the category's cap, and a hardship exception without a recognition.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("fundAreaCode", area, "householdId", household, "category", "TET_GIFT",
+                        "amountVnd", 2_000_001, "purpose", "Quà Tết"))
+                .post("/api/v1/disbursements").then().statusCode(422).body("errors[0].field", equalTo("amountVnd"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("fundAreaCode", area, "householdId", UUID.randomUUID().toString(), "category",
+                        "HEALTHCARE", "amountVnd", 5_000_000, "purpose", "Chữa bệnh",
+                        "hardshipReason", "Chủ hộ mắc bệnh hiểm nghèo", "communeCode", "99111"))
+                .post("/api/v1/disbursements").then().statusCode(201).body("eligibility", equalTo("HARDSHIP"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void theOfficerWhoRequestedCannotApproveAndOnlyApprovedSupportIsPaid() {
+        String area = newFund();
+        donate(area, 10_000_000);
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(hardship(area, 3_000_000)).post("/api/v1/disbursements").then().statusCode(201)
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("paidOn", "2025-11-20", "version", 0))
+                .post("/api/v1/disbursements/" + id + "/payment").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("verdict", "APPROVE", "version", 0))
+                .post("/api/v1/disbursements/" + id + "/decision").then().statusCode(403);
+        QuarkusTransaction.requiringNew().run(() -> disbursements.decide(UUID.fromString(id),
+                new DisbursementDtos.Decision(DisbursementDtos.Decision.Verdict.APPROVE, "15/QĐ-BVĐ", null, 0L),
+                "fund.approver"));
+        given().contentType(ContentType.JSON).body(Map.of("paidOn", "2025-11-20", "version", 1))
+                .post("/api/v1/disbursements/" + id + "/payment").then().statusCode(200)
+                .body("status", equalTo("PAID")).body("decidedBy", equalTo("fund.approver"));
+        UUID fund = fundId(area);
+        given().get("/api/v1/funds/" + fund).then().body("cashVnd", equalTo(7_000_000))
+                .body("supportPaidVnd", equalTo(3_000_000));
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id
+                + "' AND event_type = 'vn.vnn.fund.disbursement-paid.v1'")).isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void ofAHundredConcurrentPaymentsAgainstABalanceForFiftyExactlyFiftyArePaid() throws Exception {
+        String area = newFund();
+        donate(area, 50_000_000);
+        List<UUID> approved = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            approved.add(QuarkusTransaction.requiringNew().call(() -> {
+                DisbursementDtos.View view = disbursements.request(new DisbursementDtos.Request(area,
+                        UUID.randomUUID().toString(), SupportCategory.TET_GIFT, 1_000_000L, "Quà Tết",
+                        "Người cao tuổi sống một mình", "99111"), "officer.a");
+                return disbursements.decide(view.id(), new DisbursementDtos.Decision(
+                        DisbursementDtos.Decision.Verdict.APPROVE, "20/QĐ", null, 0L), "approver.b").id();
+            }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> payments = approved.stream().<Callable<Integer>>map(id -> () -> given()
+                    .contentType(ContentType.JSON).body(Map.of("paidOn", "2026-01-20", "version", 1))
+                    .post("/api/v1/disbursements/" + id + "/payment").then().extract().statusCode()).toList();
+            for (Future<Integer> result : pool.invokeAll(payments)) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(50);
+        assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(50);
+        UUID fund = fundId(area);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.balances(fund)))
+                .containsEntry("CASH", 0L).containsEntry("SUPPORT_PAID", 50_000_000L);
+        assertThat(count("SELECT count(*) FROM disbursement WHERE fund_id = '" + fund + "' AND status = 'PAID'"))
+                .isEqualTo(50);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE event_type = 'vn.vnn.fund.disbursement-paid.v1'"
+                + " AND aggregate_id IN (SELECT CAST(id AS text) FROM disbursement WHERE fund_id = '" + fund + "')"))
+                .isEqualTo(50);
+    }
+
+    private static Map<String, Object> hardship(String area, long amount) {
+        return Map.of("fundAreaCode", area, "householdId", UUID.randomUUID().toString(), "category", "HEALTHCARE",
+                "amountVnd", amount, "purpose", "Chi phí điều trị", "hardshipReason", "Tai nạn lao động",
+                "communeCode", "99111");
+    }
+
+    private void donate(String area, long amount) {
+        QuarkusTransaction.requiringNew().run(() -> donations.record(new DonationRequest(
+                new DonationRequest.Donor("Ngân hàng Chính sách xã hội", DonorType.ORGANISATION), DonationKind.CASH,
+                amount, LocalDate.of(2025, 11, 1), area, false, null, null, "FT" + amount, null), "fund.officer"));
+    }
+
+    private String newFund() {
+        String area = "D" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        return area;
+    }
+
+    private static UUID fundId(String area) {
+        return QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
