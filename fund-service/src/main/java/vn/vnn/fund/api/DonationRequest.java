@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.vnn.fund.domain.DonationKind;
 import vn.vnn.fund.domain.DonorType;
+import vn.vnn.fund.domain.OrganisationKind;
+import jakarta.validation.constraints.Email;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,7 +44,25 @@ public record DonationRequest(
                        @Schema(description = "Stated value in whole đồng") @NotNull @Positive Long valueVnd) {
     }
 
-    @Schema(name = "DonorRef", description = "The donor; found by name and type, created when new")
-    public record Donor(@NotBlank @Size(max = 300) String name, @NotNull DonorType type) {
+    @Schema(name = "DonorRef", description = "The donor: found by tax code, else by name and type; created when new "
+            + "(contact data of a known donor change through PUT /api/v1/donors/{id})")
+    public record Donor(
+            @NotBlank @Size(max = 300) String name,
+            @NotNull DonorType type,
+            @Schema(description = "For an ORGANISATION (default OTHER)") OrganisationKind organisationKind,
+            @Schema(description = "Kiều bào or a donor abroad") Boolean overseas,
+            @Schema(description = "ISO country code of an overseas donor", examples = "JP")
+            @Pattern(regexp = "[A-Z]{2}") String country,
+            @Schema(description = "Mã số thuế; required for a domestic ENTERPRISE", examples = "0100109106")
+            @Pattern(regexp = "[0-9]{10}(-[0-9]{3})?", message = "must be 10 digits, or 13 as 0123456789-001")
+            String taxCode,
+            @Pattern(regexp = "\\+?[0-9 ]{8,15}") String phone,
+            @Email @Size(max = 200) String email,
+            @Size(max = 300) String address) {
+
+        /** The short form: a name and a type, nothing else known. */
+        public Donor(String name, DonorType type) {
+            this(name, type, null, null, null, null, null, null, null);
+        }
     }
 }

@@ -22,8 +22,25 @@ public class Donor extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "donor_type")
     public DonorType type;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "organisation_kind")
+    public OrganisationKind organisationKind;
+    /** Kiều bào or a donor abroad. */
+    public boolean overseas;
+    /** ISO 3166 country code of an overseas donor. */
+    public String country;
+    /** Mã số thuế of an enterprise (10 digits, or 13 with a branch). */
+    @Column(name = "tax_code")
+    public String taxCode;
+    public String phone;
+    public String email;
+    public String address;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
     @Version
     public long version;
 
@@ -34,6 +51,10 @@ public class Donor extends PanacheEntityBase {
         donor.type = type;
         donor.createdAt = OffsetDateTime.now();
         return donor;
+    }
+
+    public static Optional<Donor> findByTaxCode(String taxCode) {
+        return find("taxCode", taxCode).firstResultOptional();
     }
 
     public static Optional<Donor> findByNameAndType(String name, DonorType type) {

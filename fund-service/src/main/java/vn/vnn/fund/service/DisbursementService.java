@@ -38,12 +38,15 @@ public class DisbursementService {
     private final Ledger ledger;
     private final Outbox outbox;
     private final FundConfig config;
+    private final FundAudit audit;
     private final EntityManager entityManager;
 
-    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, EntityManager entityManager) {
+    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, FundAudit audit,
+                        EntityManager entityManager) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
+        this.audit = audit;
         this.entityManager = entityManager;
     }
 
@@ -81,6 +84,8 @@ public class DisbursementService {
         disbursement.requestedBy = actor;
         disbursement.requestedAt = OffsetDateTime.now();
         disbursement.persist();
+        audit.record("DISBURSEMENT", disbursement.id, "REQUESTED", actor, disbursement.category + " "
+                + disbursement.amountVnd + " đồng, " + disbursement.eligibility);
         return DisbursementDtos.View.of(disbursement);
     }
 
@@ -113,6 +118,9 @@ public class DisbursementService {
         disbursement.decidedBy = actor;
         disbursement.decidedAt = OffsetDateTime.now();
         disbursement.decisionNo = decision.decisionNo();
+        audit.record("DISBURSEMENT", disbursement.id, disbursement.status.name(), actor,
+                disbursement.status == Disbursement.Status.REJECTED ? disbursement.rejectionReason
+                        : "decision " + disbursement.decisionNo);
         entityManager.flush();
         return DisbursementDtos.View.of(disbursement);
     }
@@ -137,6 +145,7 @@ public class DisbursementService {
                 disbursement.id.toString(), disbursement.householdId, disbursement.communeCode,
                 disbursement.category.eventPurpose(), disbursement.amountVnd, disbursement.paidOn, null,
                 disbursement.decisionNo, actor));
+        audit.record("DISBURSEMENT", disbursement.id, "PAID", actor, "paid on " + disbursement.paidOn);
         entityManager.flush();
         return DisbursementDtos.View.of(disbursement);
     }

@@ -41,12 +41,17 @@ public class DonationService {
     private final Outbox outbox;
     private final Ledger ledger;
     private final ReceiptNumbers receipts;
+    private final DonorService donors;
+    private final FundAudit audit;
     private final EntityManager entityManager;
 
-    DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, EntityManager entityManager) {
+    DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, DonorService donors, FundAudit audit,
+                    EntityManager entityManager) {
         this.outbox = outbox;
         this.ledger = ledger;
         this.receipts = receipts;
+        this.donors = donors;
+        this.audit = audit;
         this.entityManager = entityManager;
     }
 
@@ -75,12 +80,7 @@ public class DonationService {
         if (request.receivedOn().isBefore(fund.validFrom)) {
             throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
-        Donor donor = Donor.findByNameAndType(request.donor().name(), request.donor().type())
-                .orElseGet(() -> {
-                    Donor created = Donor.create(request.donor().name(), request.donor().type());
-                    created.persist();
-                    return created;
-                });
+        Donor donor = donors.findOrCreate(request.donor(), actor);
         Donation donation = new Donation();
         donation.id = Ids.newId();
         donation.donor = donor;
@@ -116,6 +116,8 @@ public class DonationService {
                 actor, List.of(LedgerEntry.debit(held, donation.amountVnd),
                         LedgerEntry.credit(Account.CAPITAL, donation.amountVnd)));
 
+        audit.record("DONATION", donation.id, "RECORDED", actor, "receipt " + donation.receiptNo + ", "
+                + donation.kind + " " + donation.amountVnd + " đồng");
         outbox.publish("donation", donation.id.toString(), new DonationReceivedV1(
                 donation.id.toString(), donor.id.toString(),
                 donation.anonymous ? ANONYMOUS_NAME : donor.name, donor.type.name(), donation.anonymous,
@@ -145,6 +147,7 @@ public class DonationService {
                 "Huỷ biên lai " + donation.receiptNo + ": " + donation.cancelReason, actor,
                 List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd),
                         LedgerEntry.credit(held(donation.kind), donation.amountVnd)));
+        audit.record("DONATION", donation.id, "CANCELLED", actor, donation.cancelReason);
         entityManager.flush();
         return DonationView.of(donation, items(donation.id));
     }
@@ -159,6 +162,16 @@ public class DonationService {
     public Page<DonationView> list(PageRequest page) {
         long total = Donation.count();
         var items = Donation.<Donation>find("from Donation d join fetch d.donor order by d.receivedOn desc, d.id desc")
+                .page(page.page(), page.size()).list().stream().map(d -> DonationView.of(d, items(d.id))).toList();
+        return Page.of(items, page, total);
+    }
+
+    /** A donor's donations, newest first. */
+    @Transactional
+    public Page<DonationView> ofDonor(UUID donorId, PageRequest page) {
+        long total = Donation.count("donor.id", donorId);
+        var items = Donation.<Donation>find("from Donation d join fetch d.donor where d.donor.id = ?1 "
+                        + "order by d.receivedOn desc, d.id desc", donorId)
                 .page(page.page(), page.size()).list().stream().map(d -> DonationView.of(d, items(d.id))).toList();
         return Page.of(items, page, total);
     }
