@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -62,6 +63,18 @@ public class DonationResource {
                     + "ledger takes the amount back out, refused (409) when the money has already been spent.")
     public DonationView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
         return donations.cancel(id, request.version(), request.reason(), caller.actor());
+    }
+
+    @GET
+    @Path("{id}/receipt.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The donation's receipt (biên lai) as PDF: Vietnamese, amount in figures and in words")
+    public Response receipt(@PathParam("id") UUID id) {
+        DonationView donation = donations.get(id);
+        byte[] pdf = ReceiptPdf.render(donation, donations.fundName(donation.fundId()));
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"bien-lai-"
+                + donation.receiptNo().replace('/', '-') + ".pdf\"").build();
     }
 
     @GET

@@ -166,6 +166,12 @@ public class DonationService {
         return Page.of(items, page, total);
     }
 
+    @Transactional
+    public String fundName(UUID fundId) {
+        Fund fund = Fund.findById(fundId);
+        return fund == null ? "Quỹ \"Vì người nghèo\"" : fund.name;
+    }
+
     /** A donor's donations, newest first. */
     @Transactional
     public Page<DonationView> ofDonor(UUID donorId, PageRequest page) {
