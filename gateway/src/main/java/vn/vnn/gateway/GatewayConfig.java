@@ -13,6 +13,10 @@ public interface GatewayConfig {
 
     Map<String, Route> routes();
 
+    /** API path prefixes anyone may call without a token (the fund's public statement, the honours board). */
+    @WithDefault("/api/v1/public")
+    List<String> publicPrefixes();
+
     /** How long a proxied request may take before the gateway answers 504. */
     @WithDefault("30s")
     Duration requestTimeout();

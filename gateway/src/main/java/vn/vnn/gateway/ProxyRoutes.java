@@ -50,7 +50,10 @@ public class ProxyRoutes {
         });
         // The edge check: an API call needs a valid token (a bad one already failed authentication).
         router.route("/api/*").order(-90).handler(ctx -> {
-            if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            if (config.publicPrefixes().stream().anyMatch(prefix -> ctx.normalizedPath().equals(prefix)
+                    || ctx.normalizedPath().startsWith(prefix + "/"))) {
+                ctx.next();
+            } else if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
                 ctx.next();
             } else {
                 Problems.send(ctx, 401, "unauthorized", "Authentication is required",

@@ -44,6 +44,13 @@ class GatewayTest {
     }
 
     @Test
+    void publicRoutesPassWithoutAToken() {
+        given().get("/api/v1/public/funds/Q99/statement").then().statusCode(200)
+                .body("path", equalTo("/api/v1/public/funds/Q99/statement"));
+        given().get("/api/v1/publicity").then().statusCode(401); // a prefix is a whole path segment
+    }
+
+    @Test
     void unknownApiPathIs404Problem() {
         given().auth().oauth2(token()).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json");

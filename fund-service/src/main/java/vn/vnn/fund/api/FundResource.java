@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,11 +28,15 @@ import java.util.UUID;
 @Tag(name = "Funds", description = "Quỹ \"Vì người nghèo\" các cấp, số dư và sổ kế toán kép")
 public class FundResource {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final FundService funds;
+    private final vn.vnn.fund.service.StatementService statements;
     private final Caller caller;
 
-    FundResource(FundService funds, Caller caller) {
+    FundResource(FundService funds, vn.vnn.fund.service.StatementService statements, Caller caller) {
         this.funds = funds;
+        this.statements = statements;
         this.caller = caller;
     }
 
@@ -56,6 +62,37 @@ public class FundResource {
     @Operation(summary = "A fund with its balances (cash and goods held, received, support paid), from its ledger")
     public FundView get(@PathParam("id") UUID id) {
         return funds.get(id);
+    }
+
+    @GET
+    @Path("{id}/statement.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The fund's statement for a period as CSV (UTF-8 with BOM, Vietnamese headers)")
+    public Response statementCsv(@PathParam("id") UUID id, @QueryParam("from") String from,
+                                 @QueryParam("to") String to) {
+        Statement statement = statement(id, from, to);
+        return Response.ok(StatementExport.csv(statement), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"sao-ke-" + statement.fund().code() + "-"
+                        + statement.from() + "-" + statement.to() + ".csv\"").build();
+    }
+
+    @GET
+    @Path("{id}/statement.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The fund's statement for a period as an Excel workbook")
+    public Response statementXlsx(@PathParam("id") UUID id, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) {
+        Statement statement = statement(id, from, to);
+        return Response.ok(StatementExport.xlsx(statement), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"sao-ke-" + statement.fund().code() + "-"
+                        + statement.from() + "-" + statement.to() + ".xlsx\"").build();
+    }
+
+    private Statement statement(UUID id, String from, String to) {
+        return statements.statement(funds.get(id).code(), PublicFundResource.date("from", from),
+                PublicFundResource.date("to", to));
     }
 
     @GET

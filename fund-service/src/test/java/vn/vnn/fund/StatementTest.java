@@ -1,0 +1,138 @@
+package vn.vnn.fund;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.vnn.fund.api.DisbursementDtos;
+import vn.vnn.fund.api.DonationRequest;
+import vn.vnn.fund.api.DonationView;
+import vn.vnn.fund.domain.DonationKind;
+import vn.vnn.fund.domain.DonorType;
+import vn.vnn.fund.domain.Fund;
+import vn.vnn.fund.domain.SupportCategory;
+import vn.vnn.fund.service.DisbursementService;
+import vn.vnn.fund.service.DonationService;
+import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.service.Ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The public statement matches the ledger to the đồng for a seeded period. */
+@QuarkusTest
+class StatementTest {
+
+    @Inject
+    FundService funds;
+    @Inject
+    DonationService donations;
+    @Inject
+    DisbursementService disbursements;
+    @Inject
+    Ledger ledger;
+
+    @Test
+    void theStatementOfAPeriodAddsUpToTheLedgerAndHidesWhoMustBeHidden() {
+        String area = "S" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        // Before the period: 10,000,000 in. In it: 3 receipts (one anonymous, one later cancelled), 2 payments.
+        donate(area, "Công ty Cổ phần Gang thép Thái Nguyên", 10_000_000, LocalDate.of(2025, 9, 30), false);
+        donate(area, "Ông Lê Văn Tám", 2_500_000, LocalDate.of(2025, 10, 17), true);
+        DonationView cancelled = donate(area, "Bà Đỗ Thị Huệ", 1_234_567, LocalDate.of(2025, 10, 20), false);
+        donate(area, "Trường THPT Chuyên Hùng Vương", 7_654_321, LocalDate.of(2025, 11, 18), false);
+        QuarkusTransaction.requiringNew().run(() -> donations.cancel(cancelled.id(), 0, "Chuyển nhầm tài khoản",
+                "fund.officer"));
+        String household = "household-" + UUID.randomUUID();
+        pay(area, household, 5_000_000, LocalDate.of(2025, 11, 1));
+        pay(area, "another-" + UUID.randomUUID(), 1_000_000, LocalDate.of(2025, 12, 1)); // after the period
+
+        String code = "Q" + area;
+        Map<String, Object> statement = given().get("/api/v1/public/funds/" + code
+                        + "/statement?from=2025-10-01&to=2025-11-30").then().statusCode(200)
+                .body("receipts.size()", equalTo(3))
+                .body("receipts[0].donorName", equalTo("Nhà hảo tâm ẩn danh"))
+                .body("receipts[1].status", equalTo("CANCELLED"))
+                .body("support.size()", equalTo(1))
+                .body("support[0].category", equalTo("HEALTHCARE"))
+                .extract().path("");
+        assertThat(statement.toString()).doesNotContain(household).doesNotContain("Lê Văn Tám");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Number> totals = (Map<String, Number>) statement.get("totals");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> receipts = (List<Map<String, Object>>) statement.get("receipts");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> support = (List<Map<String, Object>>) statement.get("support");
+        long received = receipts.stream().mapToLong(r -> ((Number) r.get("amountVnd")).longValue()).sum();
+        long paid = support.stream().mapToLong(r -> ((Number) r.get("amountVnd")).longValue()).sum();
+        assertThat(totals.get("receivedVnd").longValue()).isEqualTo(received).isEqualTo(11_388_888L);
+        assertThat(totals.get("reversedVnd").longValue()).isZero(); // cancelled today, after the period
+        assertThat(totals.get("supportPaidVnd").longValue()).isEqualTo(paid).isEqualTo(5_000_000L);
+        long opening = ((Number) statement.get("openingBalanceVnd")).longValue();
+        long closing = ((Number) statement.get("closingBalanceVnd")).longValue();
+        assertThat(opening).isEqualTo(10_000_000L);
+        assertThat(closing).isEqualTo(opening + received - paid);
+
+        // The next period holds the later payment and the cancellation's reversal, and ends where the ledger is now.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Map<String, Object> next = given().get("/api/v1/public/funds/" + code + "/statement?from=2025-12-01&to="
+                + today).then().statusCode(200).body("receipts.size()", equalTo(0))
+                .body("totals.reversedVnd", equalTo(1_234_567)).body("totals.supportPaidVnd", equalTo(1_000_000))
+                .body("openingBalanceVnd", equalTo((int) closing)).extract().path("");
+        UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+        Map<String, Long> now = QuarkusTransaction.requiringNew().call(() -> ledger.balances(fund));
+        assertThat(((Number) next.get("closingBalanceVnd")).longValue()).isEqualTo(now.get("CASH"))
+                .isEqualTo(closing - 1_234_567L - 1_000_000L);
+
+        given().get("/api/v1/public/funds").then().statusCode(200);
+        given().get("/api/v1/public/funds/" + code + "/statement?from=2025-01-01&to=2026-06-30").then()
+                .statusCode(422).body("errors[0].field", equalTo("to"));
+        given().get("/api/v1/public/funds/NOPE/statement?from=2025-01-01&to=2025-02-01").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void officersDownloadTheStatementAsCsvAndXlsx() throws Exception {
+        String area = "X" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        donate(area, "Hội Chữ thập đỏ phường Hạ Long", 3_000_000, LocalDate.of(2025, 10, 18), false);
+        UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+        given().get("/api/v1/funds/" + fund + "/statement.csv?from=2025-10-01&to=2025-10-31").then().statusCode(200)
+                .body(startsWith("\uFEFFLoại,Ngày,Số biên lai")).body(containsString("Hội Chữ thập đỏ phường Hạ Long"))
+                .body(containsString("Số dư cuối kỳ,2025-10-31,,,,,,3000000"));
+        byte[] xlsx = given().get("/api/v1/funds/" + fund + "/statement.xlsx?from=2025-10-01&to=2025-10-31")
+                .then().statusCode(200).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("Người/đơn vị ủng hộ");
+            assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).startsWith("Hội Chữ thập đỏ phường Hạ Long");
+        }
+    }
+
+    private DonationView donate(String area, String donor, long amount, LocalDate on, boolean anonymous) {
+        return QuarkusTransaction.requiringNew().call(() -> donations.record(new DonationRequest(
+                new DonationRequest.Donor(donor + " " + area, donor.startsWith("Công ty") || donor.startsWith("Trường")
+                        || donor.startsWith("Hội") ? DonorType.ORGANISATION : DonorType.INDIVIDUAL),
+                DonationKind.CASH, amount, on, area, anonymous, null, null, null, null), "fund.officer"));
+    }
+
+    private void pay(String area, String household, long amount, LocalDate on) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DisbursementDtos.View view = disbursements.request(new DisbursementDtos.Request(area, household,
+                    SupportCategory.HEALTHCARE, amount, "Viện phí", "Bệnh hiểm nghèo", "99111"), "officer.a");
+            disbursements.decide(view.id(), new DisbursementDtos.Decision(DisbursementDtos.Decision.Verdict.APPROVE,
+                    "1/QĐ", null, 0L), "approver.b");
+            disbursements.pay(view.id(), new DisbursementDtos.Payment(on, 1L), "officer.a");
+        });
+    }
+}
