@@ -35,7 +35,17 @@ public record DonationRequest(
         @Schema(description = "For CASH: the bank's or treasury's transaction reference")
         @Size(max = 100) String bankReference,
         @Schema(description = "For IN_KIND: the goods; their values add up to amountVnd")
-        @Size(max = 100) List<@Valid @NotNull Item> items) {
+        @Size(max = 100) List<@Valid @NotNull Item> items,
+        @Schema(description = "The fund's campaign it answers, running on receivedOn") java.util.UUID campaignId,
+        @Schema(description = "The donor's pledge it pays (part of)") java.util.UUID pledgeId) {
+
+    /** Without campaign and pledge. */
+    public DonationRequest(Donor donor, DonationKind kind, Long amountVnd, LocalDate receivedOn, String fundAreaCode,
+                           Boolean anonymous, String note, PaymentChannel channel, String bankReference,
+                           List<Item> items) {
+        this(donor, kind, amountVnd, receivedOn, fundAreaCode, anonymous, note, channel, bankReference, items, null,
+                null);
+    }
 
     @Schema(name = "DonationItem")
     public record Item(@NotBlank @Size(max = 300) String name,

@@ -12,12 +12,14 @@ public record DonationView(UUID id, String receiptNo, String status, UUID fundId
                            UUID donorId, String donorName, String donorType, String kind, long amountVnd,
                            LocalDate receivedOn, String channel, String bankReference, List<DonationItem> items,
                            boolean anonymous, String note, String recordedBy, OffsetDateTime recordedAt,
-                           String cancelledBy, OffsetDateTime cancelledAt, String cancelReason, long version) {
+                           String cancelledBy, OffsetDateTime cancelledAt, String cancelReason, UUID campaignId,
+                           UUID pledgeId, long version) {
 
     public static DonationView of(Donation d, List<DonationItem> items) {
         return new DonationView(d.id, d.receiptNo, d.status.name(), d.fundId, d.fundAreaCode, d.donor.id,
                 d.donor.name, d.donor.type.name(), d.kind.name(), d.amountVnd, d.receivedOn,
                 d.channel == null ? null : d.channel.name(), d.bankReference, items, d.anonymous, d.note,
-                d.recordedBy, d.recordedAt, d.cancelledBy, d.cancelledAt, d.cancelReason, d.version);
+                d.recordedBy, d.recordedAt, d.cancelledBy, d.cancelledAt, d.cancelReason, d.campaignId, d.pledgeId,
+                d.version);
     }
 }

@@ -58,6 +58,10 @@ public class Donation extends PanacheEntityBase {
     public OffsetDateTime cancelledAt;
     @Column(name = "cancel_reason")
     public String cancelReason;
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+    @Column(name = "pledge_id")
+    public UUID pledgeId;
     @jakarta.persistence.Version
     public long version;
 

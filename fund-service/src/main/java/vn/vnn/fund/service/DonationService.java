@@ -81,6 +81,8 @@ public class DonationService {
             throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
         Donor donor = donors.findOrCreate(request.donor(), actor);
+        UUID campaignId = request.campaignId() == null ? null : campaign(request, fund).id;
+        UUID pledgeId = request.pledgeId() == null ? null : pledge(request, fund, donor).id;
         Donation donation = new Donation();
         donation.id = Ids.newId();
         donation.donor = donor;
@@ -95,6 +97,8 @@ public class DonationService {
                 ? (request.channel() == null ? PaymentChannel.BANK_TRANSFER : request.channel()) : null;
         donation.bankReference = request.bankReference();
         donation.status = Donation.Status.ACCEPTED;
+        donation.campaignId = campaignId;
+        donation.pledgeId = pledgeId;
         donation.recordedBy = actor;
         donation.recordedAt = OffsetDateTime.now();
         donation.receiptYear = request.receivedOn().getYear();
@@ -121,8 +125,8 @@ public class DonationService {
         outbox.publish("donation", donation.id.toString(), new DonationReceivedV1(
                 donation.id.toString(), donor.id.toString(),
                 donation.anonymous ? ANONYMOUS_NAME : donor.name, donor.type.name(), donation.anonymous,
-                donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode, null,
-                donation.receiptNo, actor));
+                donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode,
+                campaignId == null ? null : campaignId.toString(), donation.receiptNo, actor));
         return DonationView.of(donation, items(donation.id));
     }
 
@@ -164,6 +168,35 @@ public class DonationService {
         var items = Donation.<Donation>find("from Donation d join fetch d.donor order by d.receivedOn desc, d.id desc")
                 .page(page.page(), page.size()).list().stream().map(d -> DonationView.of(d, items(d.id))).toList();
         return Page.of(items, page, total);
+    }
+
+    private static vn.vnn.fund.domain.Campaign campaign(DonationRequest request, Fund fund) {
+        vn.vnn.fund.domain.Campaign campaign = vn.vnn.fund.domain.Campaign.findById(request.campaignId());
+        if (campaign == null || !campaign.fundId.equals(fund.id)) {
+            throw ProblemException.invalid("campaignId", "is no campaign of this fund");
+        }
+        if (!campaign.runsOn(request.receivedOn())) {
+            throw ProblemException.invalid("campaignId", "does not run on " + request.receivedOn() + " ("
+                    + campaign.startsOn + " – " + campaign.endsOn + ")");
+        }
+        return campaign;
+    }
+
+    /** The pledge paid; locked so that two payments never overpay it together. */
+    private vn.vnn.fund.domain.Pledge pledge(DonationRequest request, Fund fund, Donor donor) {
+        vn.vnn.fund.domain.Pledge pledge = entityManager.find(vn.vnn.fund.domain.Pledge.class, request.pledgeId(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (pledge == null || !pledge.fundId.equals(fund.id) || !pledge.donorId.equals(donor.id)) {
+            throw ProblemException.invalid("pledgeId", "is no pledge of this donor to this fund");
+        }
+        long paid = ((Number) entityManager.createNativeQuery(
+                        "SELECT coalesce(sum(amount_vnd), 0) FROM donation WHERE pledge_id = ?1 AND status = 'ACCEPTED'")
+                .setParameter(1, pledge.id).getSingleResult()).longValue();
+        if (paid + request.amountVnd() > pledge.pledgedVnd) {
+            throw ProblemException.invalid("amountVnd", "is more than the " + (pledge.pledgedVnd - paid)
+                    + " đồng still outstanding on the pledge");
+        }
+        return pledge;
     }
 
     @Transactional
