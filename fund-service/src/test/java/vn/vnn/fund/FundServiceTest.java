@@ -86,7 +86,10 @@ class FundServiceTest {
                 "SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id + "' AND sent_at IS NOT NULL") == 1);
 
         given().get("/api/v1/donations/" + id).then().statusCode(200).body("kind", equalTo("CASH"));
-        given().get("/api/v1/donations?size=5").then().statusCode(200).body("items.id", hasItem(id));
+        given().get("/api/v1/donations?size=5").then().statusCode(200).body("totalItems",
+                org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().get("/api/v1/donors/" + first.path("donorId") + "/donations").then().statusCode(200)
+                .body("items.id", hasItem(id));
     }
 
     @Test

@@ -29,9 +29,11 @@ public class CampaignService {
 
     private final DonorService donors;
     private final FundAudit audit;
+    private final FundScope scope;
     private final EntityManager entityManager;
 
-    CampaignService(DonorService donors, FundAudit audit, EntityManager entityManager) {
+    CampaignService(DonorService donors, FundAudit audit, FundScope scope, EntityManager entityManager) {
+        this.scope = scope;
         this.donors = donors;
         this.audit = audit;
         this.entityManager = entityManager;
@@ -63,6 +65,7 @@ public class CampaignService {
         if (campaign == null) {
             throw ProblemException.notFound("Campaign", id);
         }
+        scope.require(campaign.fundId, "Campaign", id);
         return view(campaign);
     }
 
@@ -71,7 +74,7 @@ public class CampaignService {
         List<Campaign> campaigns = fundAreaCode == null || fundAreaCode.isBlank()
                 ? Campaign.list("order by startsOn desc, id")
                 : Campaign.list("fundId = ?1 order by startsOn desc, id", fund(fundAreaCode).id);
-        return campaigns.stream().map(this::view).toList();
+        return campaigns.stream().filter(c -> scope.covers(Fund.findById(c.fundId))).map(this::view).toList();
     }
 
     @Transactional
@@ -121,6 +124,7 @@ public class CampaignService {
         if (pledge == null) {
             throw ProblemException.notFound("Pledge", id);
         }
+        scope.require(pledge.fundId, "Pledge", id);
         return pledgeView(pledge);
     }
 
@@ -130,7 +134,7 @@ public class CampaignService {
         Object[] params = donorId != null ? new Object[] {donorId} : campaignId != null ? new Object[] {campaignId}
                 : new Object[0];
         return Pledge.<Pledge>list(query + " order by pledgedOn desc, id", params).stream()
-                .map(this::pledgeView).toList();
+                .filter(p -> scope.covers(Fund.findById(p.fundId))).map(this::pledgeView).toList();
     }
 
     private CampaignDtos.CampaignView view(Campaign campaign) {
@@ -185,9 +189,8 @@ public class CampaignService {
                 pledge.version);
     }
 
-    private static Fund fund(String areaCode) {
-        return Fund.openForArea(areaCode).orElseThrow(() -> ProblemException.invalid("fundAreaCode",
-                "no fund is kept for area " + areaCode));
+    private Fund fund(String areaCode) {
+        return scope.openFund(areaCode, "fundAreaCode");
     }
 
     private static long number(Object value) {

@@ -39,10 +39,12 @@ public class DisbursementService {
     private final Outbox outbox;
     private final FundConfig config;
     private final FundAudit audit;
+    private final FundScope scope;
     private final EntityManager entityManager;
 
-    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, FundAudit audit,
+    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, FundAudit audit, FundScope scope,
                         EntityManager entityManager) {
+        this.scope = scope;
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
@@ -52,8 +54,7 @@ public class DisbursementService {
 
     @Transactional
     public DisbursementDtos.View request(DisbursementDtos.Request request, String actor) {
-        Fund fund = Fund.openForArea(request.fundAreaCode()).orElseThrow(() -> ProblemException.invalid(
-                "fundAreaCode", "no fund is kept for area " + request.fundAreaCode()));
+        Fund fund = scope.openFund(request.fundAreaCode(), "fundAreaCode");
         long cap = config.cap(fund.areaCode, request.category().name()).orElseThrow(() -> ProblemException.invalid(
                 "category", "no cap is configured for " + request.category()));
         if (request.amountVnd() > cap) {
@@ -165,10 +166,15 @@ public class DisbursementService {
                 throw ProblemException.invalid("status", "must be one of " + List.of(Disbursement.Status.values()));
             }
         }
-        String query = wanted == null ? "from Disbursement" : "from Disbursement where status = ?1";
-        Object[] params = wanted == null ? new Object[0] : new Object[] {wanted};
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        scope.bind(params);
+        String query = "from Disbursement d where " + scope.condition("d.fundId");
+        if (wanted != null) {
+            query += " and d.status = :status";
+            params.put("status", wanted);
+        }
         long total = Disbursement.count(query, params);
-        List<DisbursementDtos.View> items = Disbursement.<Disbursement>find(query + " order by requestedAt desc, id",
+        List<DisbursementDtos.View> items = Disbursement.<Disbursement>find(query + " order by d.requestedAt desc, d.id",
                 params).page(page.page(), page.size()).list().stream().map(DisbursementDtos.View::of).toList();
         return Page.of(items, page, total);
     }
@@ -179,11 +185,12 @@ public class DisbursementService {
                 household == null ? null : household.reviewYear, year, hardshipReason);
     }
 
-    private static Disbursement find(UUID id, Long version) {
+    private Disbursement find(UUID id, Long version) {
         Disbursement disbursement = Disbursement.findById(id);
         if (disbursement == null) {
             throw ProblemException.notFound("Disbursement", id);
         }
+        scope.require(disbursement.fundId, "Disbursement", id);
         if (version != null && disbursement.version != version) {
             throw ProblemException.conflict("Disbursement " + id + " changed meanwhile (version "
                     + disbursement.version + "); reload it and try again");

@@ -43,10 +43,12 @@ public class DonationService {
     private final ReceiptNumbers receipts;
     private final DonorService donors;
     private final FundAudit audit;
+    private final FundScope scope;
     private final EntityManager entityManager;
 
     DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, DonorService donors, FundAudit audit,
-                    EntityManager entityManager) {
+                    FundScope scope, EntityManager entityManager) {
+        this.scope = scope;
         this.outbox = outbox;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -75,8 +77,7 @@ public class DonationService {
         } else if (!items.isEmpty()) {
             throw ProblemException.invalid("items", "are for donations IN_KIND");
         }
-        Fund fund = Fund.openForArea(request.fundAreaCode()).orElseThrow(() -> ProblemException.invalid(
-                "fundAreaCode", "no fund is kept for area " + request.fundAreaCode()));
+        Fund fund = scope.openFund(request.fundAreaCode(), "fundAreaCode");
         if (request.receivedOn().isBefore(fund.validFrom)) {
             throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
@@ -164,8 +165,12 @@ public class DonationService {
 
     @Transactional
     public Page<DonationView> list(PageRequest page) {
-        long total = Donation.count();
-        var items = Donation.<Donation>find("from Donation d join fetch d.donor order by d.receivedOn desc, d.id desc")
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        scope.bind(params);
+        String where = " where " + scope.condition("d.fundId");
+        long total = Donation.count("from Donation d" + where, params);
+        var items = Donation.<Donation>find("from Donation d join fetch d.donor" + where
+                        + " order by d.receivedOn desc, d.id desc", params)
                 .page(page.page(), page.size()).list().stream().map(d -> DonationView.of(d, items(d.id))).toList();
         return Page.of(items, page, total);
     }
@@ -215,11 +220,12 @@ public class DonationService {
         return Page.of(items, page, total);
     }
 
-    private static Donation find(UUID id) {
+    private Donation find(UUID id) {
         Donation donation = Donation.findById(id);
         if (donation == null) {
             throw ProblemException.notFound("Donation", id);
         }
+        scope.require(donation.fundId, "Donation", id);
         return donation;
     }
 

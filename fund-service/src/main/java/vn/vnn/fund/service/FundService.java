@@ -26,9 +26,11 @@ public class FundService {
     private static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
 
     private final Ledger ledger;
+    private final FundScope scope;
     private final EntityManager entityManager;
 
-    FundService(Ledger ledger, EntityManager entityManager) {
+    FundService(Ledger ledger, FundScope scope, EntityManager entityManager) {
+        this.scope = scope;
         this.ledger = ledger;
         this.entityManager = entityManager;
     }
@@ -66,7 +68,7 @@ public class FundService {
 
     @Transactional
     public List<FundView> list() {
-        return Fund.<Fund>list("order by level, areaCode, validFrom").stream()
+        return Fund.<Fund>list("order by level, areaCode, validFrom").stream().filter(scope::covers)
                 .map(fund -> FundView.of(fund, ledger.balances(fund.id))).toList();
     }
 
@@ -90,12 +92,8 @@ public class FundService {
         return Page.of(lines, page, total);
     }
 
-    private static Fund find(UUID id) {
-        Fund fund = Fund.findById(id);
-        if (fund == null) {
-            throw ProblemException.notFound("Fund", id);
-        }
-        return fund;
+    private Fund find(UUID id) {
+        return scope.require(id, "Fund", id);
     }
 
     private static LocalDate toDate(Object value) {
