@@ -95,9 +95,31 @@ class StatementTest {
                 .isEqualTo(closing - 1_234_567L - 1_000_000L);
 
         given().get("/api/v1/public/funds").then().statusCode(200);
+        given().get("/api/v1/funds/" + fund + "/report?from=2025-10-01&to=2025-11-30").then().statusCode(401);
         given().get("/api/v1/public/funds/" + code + "/statement?from=2025-01-01&to=2026-06-30").then()
                 .statusCode(422).body("errors[0].field", equalTo("to"));
         given().get("/api/v1/public/funds/NOPE/statement?from=2025-01-01&to=2025-02-01").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void theReportBreaksAPeriodDownByDonorTypeMonthAndCategory() {
+        String area = "R" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        donate(area, "Công ty Xi măng Hà Tiên", 8_000_000, LocalDate.of(2025, 10, 20), false);
+        donate(area, "Ông Trịnh Văn Quyết", 2_000_000, LocalDate.of(2025, 11, 2), false);
+        donate(area, "Bà Ngô Thị Thu", 1_000_000, LocalDate.of(2025, 11, 3), true);
+        pay(area, "h-" + UUID.randomUUID(), 4_000_000, LocalDate.of(2025, 11, 5));
+        UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+        given().get("/api/v1/funds/" + fund + "/report?from=2025-10-01&to=2025-11-30").then().statusCode(200)
+                .body("receivedByDonorType[0].key", equalTo("ORGANISATION/OTHER"))
+                .body("receivedByDonorType[0].amountVnd", equalTo(8_000_000))
+                .body("receivedByDonorType[1].key", equalTo("INDIVIDUAL"))
+                .body("receivedByDonorType[1].count", equalTo(2))
+                .body("receivedByMonth.key", org.hamcrest.Matchers.contains("2025-10", "2025-11"))
+                .body("receivedByCampaign[0].label", equalTo("Ngoài đợt vận động"))
+                .body("supportByCategory[0].key", equalTo("HEALTHCARE"))
+                .body("supportByCommune[0].amountVnd", equalTo(4_000_000));
     }
 
     @Test

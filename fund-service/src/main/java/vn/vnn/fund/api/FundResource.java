@@ -90,6 +90,15 @@ public class FundResource {
                         + statement.from() + "-" + statement.to() + ".xlsx\"").build();
     }
 
+    @GET
+    @Path("{id}/report")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Received and paid in a period by donor type, campaign, month, support category and commune")
+    public FundReport report(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return statements.report(funds.entity(id), PublicFundResource.date("from", from),
+                PublicFundResource.date("to", to));
+    }
+
     private Statement statement(UUID id, String from, String to) {
         return statements.statement(funds.get(id).code(), PublicFundResource.date("from", from),
                 PublicFundResource.date("to", to));

@@ -66,6 +66,12 @@ public class FundService {
         return FundView.of(fund, ledger.balances(fund.id));
     }
 
+    /** The fund itself, if the caller works on it. */
+    @Transactional
+    public Fund entity(UUID id) {
+        return find(id);
+    }
+
     @Transactional
     public List<FundView> list() {
         return Fund.<Fund>list("order by level, areaCode, validFrom").stream().filter(scope::covers)

@@ -76,6 +76,37 @@ public class StatementService {
                 new Statement.Totals(number(sums[1]), number(sums[2]), number(sums[3])), number(sums[4]));
     }
 
+    /** Totals of a period by donor type, campaign, month, support category and commune. */
+    @Transactional
+    public vn.vnn.fund.api.FundReport report(Fund fund, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "is before from");
+        }
+        String donations = " FROM donation d JOIN donor o ON o.id = d.donor_id LEFT JOIN campaign c ON c.id = d.campaign_id"
+                + " WHERE d.fund_id = ?1 AND d.status = 'ACCEPTED' AND d.received_on BETWEEN ?2 AND ?3";
+        String support = " FROM disbursement WHERE fund_id = ?1 AND status = 'PAID' AND paid_on BETWEEN ?2 AND ?3";
+        return new vn.vnn.fund.api.FundReport(fund.code, from, to,
+                lines("SELECT o.donor_type || coalesce('/' || o.organisation_kind, '')"
+                        + " || CASE WHEN o.overseas THEN '/OVERSEAS' ELSE '' END, NULL, count(*), sum(d.amount_vnd)"
+                        + donations + " GROUP BY 1 ORDER BY 4 DESC", fund, from, to),
+                lines("SELECT coalesce(CAST(c.id AS text), 'NONE'), coalesce(c.name, 'Ngoài đợt vận động'),"
+                        + " count(*), sum(d.amount_vnd)" + donations + " GROUP BY 1, 2 ORDER BY 4 DESC", fund, from, to),
+                lines("SELECT to_char(d.received_on, 'YYYY-MM'), NULL, count(*), sum(d.amount_vnd)" + donations
+                        + " GROUP BY 1 ORDER BY 1", fund, from, to),
+                lines("SELECT category, NULL, count(*), sum(amount_vnd)" + support + " GROUP BY 1 ORDER BY 4 DESC",
+                        fund, from, to),
+                lines("SELECT commune_code, NULL, count(*), sum(amount_vnd)" + support + " GROUP BY 1 ORDER BY 1",
+                        fund, from, to));
+    }
+
+    private List<vn.vnn.fund.api.FundReport.Line> lines(String sql, Fund fund, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter(1, fund.id).setParameter(2, from)
+                .setParameter(3, to).getResultList();
+        return rows.stream().map(r -> new vn.vnn.fund.api.FundReport.Line((String) r[0], (String) r[1],
+                number(r[2]), number(r[3]))).toList();
+    }
+
     @Transactional
     public List<Statement.Fund> openFunds() {
         return Fund.<Fund>list("validTo is null order by level, areaCode").stream()
