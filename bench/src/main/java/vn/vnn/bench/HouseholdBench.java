@@ -51,34 +51,27 @@ public final class HouseholdBench {
     private static final String PROVINCE = "98";
     private static final int COMMUNES = 100;
     private static final int YEAR = 2026;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final LocalStack stack;
+    private final StackClient client;
     private final String service;
 
-    private HouseholdBench(LocalStack stack) {
-        this.stack = stack;
-        this.service = stack.serviceUrl("household-service");
+    private HouseholdBench(StackClient client) {
+        this.client = client;
+        this.service = client.service("household-service");
     }
 
     public static void main(String[] args) throws Exception {
-        int importHouseholds = option(args, "--households", 100_000);
-        int reportHouseholds = option(args, "--report-households", 1_000_000);
-        int runs = option(args, "--runs", 20);
-        Path root = StackConfig.findRepoRoot(Path.of("").toAbsolutePath());
-        StackConfig config = new StackConfig(root, root.resolve("bench/target/stack"), true, true, false,
-                EnumSet.allOf(Component.class), StackConfig.SERVICE_DATABASES, StackConfig.Ports.allFree(),
-                StackConfig.External.none(), "admin");
-        System.out.println("Starting a fresh local stack ...");
-        try (LocalStack stack = LocalStack.start(config)) {
-            System.out.printf(Locale.ROOT, "Stack ready in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
-            HouseholdBench bench = new HouseholdBench(stack);
+        int importHouseholds = StackClient.option(args, "--households", 100_000);
+        int reportHouseholds = StackClient.option(args, "--report-households", 1_000_000);
+        int runs = StackClient.option(args, "--runs", 20);
+        try (StackClient client = StackClient.start(false)) {
+            LocalStack stack = client.stack;
+            HouseholdBench bench = new HouseholdBench(client);
             List<SyntheticHouseholds.Commune> communes = bench.createProvince();
             bench.importAgainstCopy(communes, importHouseholds);
             bench.reportAgainstGroupBy(communes, reportHouseholds, runs);
             System.out.printf(Locale.ROOT, "%nMemory: whole stack RSS %d MB (PostgreSQL, Kafka, Keycloak, 4 services)%n",
-                    ProcessMemory.stackRssMegabytes(config.dataDir()));
+                    ProcessMemory.stackRssMegabytes(stack.config().dataDir()));
         }
     }
 
@@ -94,11 +87,11 @@ public final class HouseholdBench {
                     .append(type).append(",2025-07-01,,\n");
             communes.add(new SyntheticHouseholds.Commune(code, type, List.of(), i % 10 == 3 ? 0.85 : 0.04));
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service + "/api/v1/areas/import"))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "text/csv; charset=UTF-8")
+        HttpResponse<String> response = StackClient.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/areas/import"))
+                .header("Authorization", "Bearer " + client.token("admin")).header("Content-Type", "text/csv; charset=UTF-8")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build());
-        check(response, 200);
+        StackClient.check(response, 200);
         return communes;
     }
 
@@ -118,21 +111,21 @@ public final class HouseholdBench {
                 csv.length / 1e6, gzipped.size() / 1e6);
 
         long start = System.nanoTime();
-        HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(service
+        HttpResponse<String> accepted = StackClient.send(HttpRequest.newBuilder(URI.create(service
                         + "/api/v1/household-imports?fileName=bench.csv"))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Authorization", "Bearer " + client.token("admin")).header("Content-Type", "text/csv; charset=UTF-8")
                 .header("Content-Encoding", "gzip").header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build());
-        check(accepted, 202);
+        StackClient.check(accepted, 202);
         long uploaded = System.nanoTime();
         String location = accepted.headers().firstValue("Location").orElseThrow();
         JsonNode job;
         int lastPercent = -1;
         while (true) {
             Thread.sleep(500);
-            job = JSON.readTree(check(send(HttpRequest.newBuilder(URI.create(location))
-                    .header("Authorization", "Bearer " + token()).GET().build()), 200).body());
+            job = StackClient.JSON.readTree(StackClient.check(StackClient.send(HttpRequest.newBuilder(URI.create(location))
+                    .header("Authorization", "Bearer " + client.token("admin")).GET().build()), 200).body());
             int percent = job.path("progressPercent").asInt();
             if (percent / 25 != lastPercent / 25) {
                 System.out.printf(Locale.ROOT, "  %3d%% after %.1f s%n", percent, seconds(start));
@@ -154,7 +147,7 @@ public final class HouseholdBench {
                 job.path("householdsRejected").asLong());
 
         double copySeconds;
-        try (Connection db = database()) {
+        try (Connection db = client.database("household")) {
             try (Statement statement = db.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS bench_import_copy");
                 statement.execute("CREATE TABLE bench_import_copy (" + String.join(", ",
@@ -177,7 +170,7 @@ public final class HouseholdBench {
             throws Exception {
         System.out.printf(Locale.ROOT, "%n== Province report over %,d more synthetic households ==%n", households);
         long start = System.nanoTime();
-        try (Connection db = database()) {
+        try (Connection db = client.database("household")) {
             loadReportHouseholds(db, communes, households);
             try (Statement statement = db.createStatement()) {
                 statement.execute("ANALYZE household");
@@ -190,15 +183,15 @@ public final class HouseholdBench {
                 Percentiles api = new Percentiles();
                 String body = null;
                 for (int i = 0; i < runs + 3; i++) {
-                    String token = token();
+                    String token = client.token("admin");
                     long t = System.nanoTime();
-                    body = check(send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    body = StackClient.check(StackClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                             .timeout(Duration.ofMinutes(2)).GET().build()), 200).body();
                     if (i >= 3) {
                         api.add(System.nanoTime() - t);
                     }
                 }
-                JsonNode figures = JSON.readTree(body);
+                JsonNode figures = StackClient.JSON.readTree(body);
                 System.out.printf(Locale.ROOT, "year %d: %,d households, %,d poor (%s%%), %,d near-poor, %,d escaped, "
                                 + "%,d newly poor, %,d re-poor, %d communes%n", year,
                         figures.path("residentHouseholds").asLong(), figures.path("poor").asLong(),
@@ -282,37 +275,11 @@ public final class HouseholdBench {
     }
 
     private long serviceHeapMegabytes() throws Exception {
-        String metrics = send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).GET().build()).body();
+        String metrics = StackClient.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).GET().build()).body();
         double bytes = metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{")
                         && line.contains("area=\"heap\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         return Math.round(bytes / 1e6);
-    }
-
-    private Connection database() throws Exception {
-        return DriverManager.getConnection(stack.jdbcUrl("household"), stack.databaseUser(), stack.databasePassword());
-    }
-
-    /** A fresh admin token (demo account) for each call, so long runs never outlive a token. */
-    private String token() throws Exception {
-        String form = "grant_type=password&client_id=vnn-cli&username=admin&password="
-                + URLEncoder.encode("admin", StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.realmUrl()
-                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return JSON.readTree(check(response, 200).body()).path("access_token").asText();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<String> check(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response;
     }
 
     private static long count(Connection db, String sql) throws Exception {
@@ -336,12 +303,4 @@ public final class HouseholdBench {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static int option(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1).replace("_", ""));
-            }
-        }
-        return fallback;
-    }
 }

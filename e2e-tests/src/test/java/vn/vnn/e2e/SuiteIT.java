@@ -142,6 +142,32 @@ class SuiteIT {
                 .body("communeCode", equalTo("99111")));
         given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/eligible-households?communeCode=99111&size=100")
                 .then().statusCode(200).body("items.householdId", hasItem(householdId));
+        // ... it can now be supported: requested by one officer, approved by another, paid through the ledger,
+        // and the payment shows in the fund's public statement without the household.
+        String approver = Tokens.password(stack.realmUrl(), "fund.approver");
+        given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("donor", Map.of("name", "Quỹ Thiện Tâm", "type", "ORGANISATION",
+                        "organisationKind", "RELIGIOUS_OR_CHARITABLE"), "kind", "CASH", "amountVnd", 40_000_000,
+                        "receivedOn", "2026-10-20", "fundAreaCode", "99"))
+                .post(gateway + "/api/v1/donations").then().statusCode(201);
+        String support = given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("fundAreaCode", "99", "householdId", householdId, "category", "GREAT_SOLIDARITY_HOUSE",
+                        "amountVnd", 40_000_000, "purpose", "Xây nhà Đại đoàn kết"))
+                .post(gateway + "/api/v1/disbursements").then().statusCode(201)
+                .body("eligibility", equalTo("POOR")).extract().path("id");
+        given().auth().oauth2(approver).contentType(ContentType.JSON)
+                .body(Map.of("verdict", "APPROVE", "decisionNo", "09/QĐ-BVĐ", "version", 0))
+                .post(gateway + "/api/v1/disbursements/" + support + "/decision").then().statusCode(200);
+        given().auth().oauth2(fundOfficer).contentType(ContentType.JSON)
+                .body(Map.of("paidOn", "2026-11-01", "version", 1))
+                .post(gateway + "/api/v1/disbursements/" + support + "/payment").then().statusCode(200)
+                .body("status", equalTo("PAID"));
+        String statement = given().get(gateway + "/api/v1/public/funds/Q99/statement?from=2026-01-01&to=2026-12-31")
+                .then().statusCode(200).extract().asString();
+        assertThat(statement).contains("GREAT_SOLIDARITY_HOUSE", "Quỹ Thiện Tâm").doesNotContain(householdId);
+
         // ... and in the commune's statistics of the year
         int poor = given().auth().oauth2(chairman).get(gateway + "/api/v1/statistics/poverty?areaCode=99111&year=2026")
                 .then().statusCode(200).extract().path("poor");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.vnn.fund.service.FundService;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,6 +61,28 @@ class DonorTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM fund_audit WHERE entity = 'DONOR' AND entity_id = CAST(?1 AS uuid)")
                 .setParameter(1, first).getSingleResult()).longValue())).isEqualTo(2);
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void aNewDonorRecordedByTenOfficersAtOnceIsOneDonor() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, "01"));
+        String name = "Ông Hoàng Văn Thái " + UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(pool.submit(() -> donate(Map.of("name", name, "type", "INDIVIDUAL"), 1_000_000)
+                        .extract().statusCode()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/donors?name=" + name).then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].donations", equalTo(10));
     }
 
     @Test

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-import vn.vnn.kit.Ids;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -43,15 +42,6 @@ public class Donor extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
-
-    public static Donor create(String name, DonorType type) {
-        Donor donor = new Donor();
-        donor.id = Ids.newId();
-        donor.name = name.strip();
-        donor.type = type;
-        donor.createdAt = OffsetDateTime.now();
-        return donor;
-    }
 
     public static Optional<Donor> findByTaxCode(String taxCode) {
         return find("taxCode", taxCode).firstResultOptional();

@@ -53,17 +53,27 @@ public class DonorService {
         if (known.isPresent()) {
             return known.get();
         }
-        Donor donor = Donor.create(ref.name(), ref.type());
-        donor.organisationKind = kind;
-        donor.overseas = overseas;
-        donor.country = ref.country();
-        donor.taxCode = ref.taxCode();
-        donor.phone = ref.phone();
-        donor.email = ref.email();
-        donor.address = ref.address();
-        donor.persist();
-        audit.record("DONOR", donor.id, "CREATED", actor, donor.type + " " + donor.name);
-        return donor;
+        // Two officers may record the same new donor at once: the second insert waits for the first and then
+        // finds its row instead of failing on the unique index.
+        UUID id = vn.vnn.kit.Ids.newId();
+        String conflict = ref.taxCode() != null ? "(tax_code) WHERE tax_code IS NOT NULL"
+                : "(lower(name), donor_type) WHERE tax_code IS NULL";
+        @SuppressWarnings("unchecked")
+        List<Object> inserted = entityManager.createNativeQuery("""
+                        INSERT INTO donor (id, name, donor_type, organisation_kind, overseas, country, tax_code, phone,
+                                           email, address, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                        ON CONFLICT %s DO NOTHING RETURNING id""".formatted(conflict))
+                .setParameter(1, id).setParameter(2, ref.name().strip()).setParameter(3, ref.type().name())
+                .setParameter(4, kind == null ? null : kind.name()).setParameter(5, overseas)
+                .setParameter(6, ref.country()).setParameter(7, ref.taxCode()).setParameter(8, ref.phone())
+                .setParameter(9, ref.email()).setParameter(10, ref.address()).getResultList();
+        if (inserted.isEmpty()) {
+            return (ref.taxCode() != null ? Donor.findByTaxCode(ref.taxCode())
+                    : Donor.findByNameAndType(ref.name(), ref.type())).orElseThrow();
+        }
+        audit.record("DONOR", id, "CREATED", actor, ref.type() + " " + ref.name().strip());
+        return Donor.findById(id);
     }
 
     @Transactional
