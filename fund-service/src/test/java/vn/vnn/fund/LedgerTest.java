@@ -196,6 +196,41 @@ class LedgerTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void transfersBetweenFundsBalanceBothLedgersAndOppositeOnesDoNotDeadlock() throws Exception {
+        UUID a = Fund.openForArea(newFund()).map(f -> f.id).orElseThrow();
+        UUID b = Fund.openForArea(newFund()).map(f -> f.id).orElseThrow();
+        for (UUID fund : List.of(a, b)) {
+            QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DONATION, UUID.randomUUID(),
+                    LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(Account.CASH, 10_000_000),
+                            LedgerEntry.credit(Account.CAPITAL, 10_000_000))));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("toFundId", b, "amountVnd", 11_000_000,
+                        "transferredOn", "2025-11-01", "reason", "Hỗ trợ xã khó khăn"))
+                .post("/api/v1/funds/" + a + "/transfers").then().statusCode(409);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Integer>> transfers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                UUID from = i % 2 == 0 ? a : b;
+                UUID to = i % 2 == 0 ? b : a;
+                transfers.add(() -> given().contentType(ContentType.JSON).body(Map.of("toFundId", to,
+                                "amountVnd", 1_000_000, "transferredOn", "2025-11-01", "reason", "Điều chuyển"))
+                        .post("/api/v1/funds/" + from + "/transfers").then().extract().statusCode());
+            }
+            for (Future<Integer> result : pool.invokeAll(transfers)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Long> left = QuarkusTransaction.requiringNew().call(() -> ledger.balances(a));
+        Map<String, Long> right = QuarkusTransaction.requiringNew().call(() -> ledger.balances(b));
+        assertThat(left.get("CASH") + right.get("CASH")).isEqualTo(20_000_000L);
+        assertThat(left.get("CASH")).isEqualTo(10_000_000L);
+    }
+
+    @Test
     void theLedgerRefusesChangesAndUnbalancedTransactions() {
         String area = newFund();
         UUID fund = Fund.openForArea(area).map(f -> f.id).orElseThrow();

@@ -90,6 +90,18 @@ public class FundResource {
                         + statement.from() + "-" + statement.to() + ".xlsx\"").build();
     }
 
+    @POST
+    @Path("{id}/transfers")
+    @RolesAllowed({Roles.FUND_APPROVER, Roles.ADMIN})
+    @Operation(summary = "Move cash from this fund to another (điều chuyển)",
+            description = "Written in both ledgers in one transaction; 409 when this fund's cash does not cover it. "
+                    + "Ordered by an approver, as a disbursement is.")
+    public TransferView transfer(@PathParam("id") UUID id,
+                                                  @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+                                                  TransferRequest request) {
+        return funds.transfer(id, request, caller.actor());
+    }
+
     @GET
     @Path("{id}/report")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})

@@ -27,10 +27,12 @@ public class FundService {
 
     private final Ledger ledger;
     private final FundScope scope;
+    private final FundAudit audit;
     private final EntityManager entityManager;
 
-    FundService(Ledger ledger, FundScope scope, EntityManager entityManager) {
+    FundService(Ledger ledger, FundScope scope, FundAudit audit, EntityManager entityManager) {
         this.scope = scope;
+        this.audit = audit;
         this.ledger = ledger;
         this.entityManager = entityManager;
     }
@@ -64,6 +66,43 @@ public class FundService {
     public FundView get(UUID id) {
         Fund fund = find(id);
         return FundView.of(fund, ledger.balances(fund.id));
+    }
+
+    /**
+     * Moves cash from one fund to another: a TRANSFER_OUT in the sender's ledger and a TRANSFER_IN in the
+     * receiver's, in one transaction. Both balance rows are locked in a fixed order first, so that two opposite
+     * transfers queue instead of deadlocking; the sender's cash can never go negative.
+     */
+    @Transactional
+    public vn.vnn.fund.api.TransferView transfer(UUID fromId, vn.vnn.fund.api.TransferRequest request,
+                                                  String actor) {
+        Fund from = find(fromId);
+        Fund to = Fund.findById(request.toFundId());
+        if (to == null || to.validTo != null) {
+            throw ProblemException.invalid("toFundId", "is no open fund");
+        }
+        if (to.id.equals(from.id)) {
+            throw ProblemException.invalid("toFundId", "is the same fund");
+        }
+        entityManager.createNativeQuery("""
+                        SELECT 1 FROM fund_balance WHERE fund_id IN (?1, ?2) AND account = 'CASH'
+                        ORDER BY fund_id FOR UPDATE""")
+                .setParameter(1, from.id).setParameter(2, to.id).getResultList();
+        UUID transfer = vn.vnn.kit.Ids.newId();
+        long amount = request.amountVnd();
+        String reason = request.reason().strip();
+        ledger.post(from.id, Ledger.Kind.TRANSFER_OUT, transfer, request.transferredOn(), "Chuyển sang " + to.code
+                + ": " + reason, actor, java.util.List.of(
+                vn.vnn.fund.domain.LedgerEntry.debit(vn.vnn.fund.domain.Account.CAPITAL, amount),
+                vn.vnn.fund.domain.LedgerEntry.credit(vn.vnn.fund.domain.Account.CASH, amount)));
+        ledger.post(to.id, Ledger.Kind.TRANSFER_IN, transfer, request.transferredOn(), "Nhận từ " + from.code
+                + ": " + reason, actor, java.util.List.of(
+                vn.vnn.fund.domain.LedgerEntry.debit(vn.vnn.fund.domain.Account.CASH, amount),
+                vn.vnn.fund.domain.LedgerEntry.credit(vn.vnn.fund.domain.Account.CAPITAL, amount)));
+        audit.record("FUND", from.id, "TRANSFER_OUT", actor, amount + " đồng to " + to.code + ": " + reason);
+        audit.record("FUND", to.id, "TRANSFER_IN", actor, amount + " đồng from " + from.code + ": " + reason);
+        return new vn.vnn.fund.api.TransferView(transfer, get(from.id),
+                FundView.of(to, ledger.balances(to.id)));
     }
 
     /** The fund itself, if the caller works on it. */
