@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A campaign's progress by donor type; a pledge paid in part, instalment by instalment. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class CampaignTest {
 
     @Inject

@@ -38,6 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Support out: eligibility from household-service's events, two-person approval, payment under concurrency. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class DisbursementTest {
 
     @Inject

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Donors: kinds, tax codes, totals and history, contact data masked for auditors. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class DonorTest {
 
     private static final String TAX_CODE = String.format("%010d", (long) (Math.random() * 9_000_000_000L));

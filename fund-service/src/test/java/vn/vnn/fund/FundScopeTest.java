@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Fund officers bound to an area act on that area's fund only; elsewhere everything is "not found". */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class FundScopeTest {
 
     @Inject

@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 @QuarkusTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "fund"))
 class FundServiceTest {
 
@@ -77,7 +78,10 @@ class FundServiceTest {
 
         Response replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/donations");
-        replay.then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+                .body("receiptNo", equalTo(first.path("receiptNo")));
+        assertThat(count("SELECT count(*) FROM donation WHERE receipt_no = '" + first.path("receiptNo") + "'"))
+                .isEqualTo(1);
 
         assertThat(count("SELECT count(*) FROM donation WHERE id = '" + id + "'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id

@@ -6,7 +6,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.vnn.fund.domain.Account;
 import vn.vnn.fund.domain.Fund;
@@ -34,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Receipts, the double-entry ledger and balances under concurrency (infrastructure: FundServiceTest). */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class LedgerTest {
 
     @Inject
@@ -44,21 +44,6 @@ class LedgerTest {
     ReceiptNumbers receipts;
     @Inject
     EntityManager entityManager;
-
-    /** After every test: each transaction balances and every kept balance equals the sum of its entries. */
-    @AfterEach
-    void theLedgerBalances() {
-        assertThat(count("""
-                SELECT count(*) FROM (SELECT transaction_id FROM ledger_entry GROUP BY transaction_id
-                                      HAVING sum(debit_vnd) <> sum(credit_vnd)) x""")).isZero();
-        assertThat(count("""
-                SELECT count(*) FROM fund_balance b FULL JOIN (
-                    SELECT fund_id, account, sum(debit_vnd) - sum(credit_vnd) AS derived FROM ledger_entry
-                    GROUP BY fund_id, account) e ON e.fund_id = b.fund_id AND e.account = b.account
-                WHERE coalesce(b.balance_vnd, 0) <> coalesce(e.derived, 0)""")).isZero();
-        assertThat(count("SELECT count(*) FROM fund_balance WHERE account IN ('CASH', 'IN_KIND') AND balance_vnd < 0"))
-                .isZero();
-    }
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The receipt PDF reads back in Vietnamese, with its font embedded. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class ReceiptTest {
 
     @Inject

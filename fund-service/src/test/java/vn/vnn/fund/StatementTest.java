@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The public statement matches the ledger to the đồng for a seeded period. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(LedgerBalanced.class)
 class StatementTest {
 
     @Inject

@@ -59,6 +59,7 @@ public class FundService {
         fund.createdBy = actor;
         fund.createdAt = OffsetDateTime.now();
         fund.persist();
+        audit.record("FUND", fund.id, "OPENED", actor, fund.level + " " + fund.code + " for area " + fund.areaCode);
         return FundView.of(fund, java.util.Map.of());
     }
 
