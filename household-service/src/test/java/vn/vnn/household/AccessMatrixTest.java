@@ -7,13 +7,10 @@ import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import vn.vnn.kit.security.AccessMatrix;
 import vn.vnn.kit.security.EndpointSecurityAudit;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AccessMatrixTest {
 
-    private static final String ANY = "any authenticated caller";
+    private static final String ANY = AccessMatrix.ANY;
     private static final Set<String> READERS = Set.of("commune-officer", "commune-chairman", "province-officer",
             "admin", "auditor");
     private static final Set<String> SURVEYORS = Set.of("commune-officer", "admin");
@@ -38,11 +35,7 @@ class AccessMatrixTest {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final String ID = UUID.randomUUID().toString();
 
-    private record Call(String method, String path, String contentType, String body, Set<String> roles) {
-    }
-
-    /** Endpoint (as the security audit names it) → a harmless call and who may make it. */
-    private static final Map<String, Call> MATRIX = new LinkedHashMap<>();
+    private static final AccessMatrix MATRIX = new AccessMatrix();
 
     static {
         String households = "/api/v1/households/";
@@ -108,26 +101,18 @@ class AccessMatrixTest {
 
     private static void put(String endpoint, String method, String path, String contentType, String body,
                             Set<String> roles) {
-        MATRIX.put(endpoint, new Call(method, path, contentType, body, roles));
+        MATRIX.add(endpoint, method, path, contentType, body, roles);
     }
 
     @Test
     void theTableCoversEveryEndpoint() throws Exception {
-        List<String> endpoints = EndpointSecurityAudit.audit(Path.of("target/classes")).endpoints().stream()
-                .map(name -> name.substring(name.lastIndexOf('.') + 1)).toList();
-        assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(endpoints);
+        assertThat(MATRIX.endpoints()).containsExactlyInAnyOrderElementsOf(
+                AccessMatrix.simpleNames(EndpointSecurityAudit.audit(Path.of("target/classes")).endpoints()));
     }
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        List<String> wrong = new ArrayList<>();
-        MATRIX.forEach((endpoint, call) -> {
-            int status = send(call);
-            if (status != 401) {
-                wrong.add(endpoint + " answered " + status);
-            }
-        });
-        assertThat(wrong).isEmpty();
+        assertThat(MATRIX.mismatches(null, AccessMatrixTest::send)).isEmpty();
     }
 
     @Test
@@ -189,22 +174,10 @@ class AccessMatrixTest {
     }
 
     private static void check(String role) {
-        List<String> wrong = new ArrayList<>();
-        MATRIX.forEach((endpoint, call) -> {
-            boolean allowed = call.roles().contains(ANY) || call.roles().contains(role);
-            int status = send(call);
-            if (allowed && (status == 401 || status == 403)) {
-                wrong.add(endpoint + " refused " + role + " with " + status);
-            } else if (!allowed && status != 403) {
-                wrong.add(endpoint + " answered " + status + " to " + role + ", expected 403");
-            } else if (status >= 500) {
-                wrong.add(endpoint + " failed with " + status + " for " + role);
-            }
-        });
-        assertThat(wrong).isEmpty();
+        assertThat(MATRIX.mismatches(role, AccessMatrixTest::send)).isEmpty();
     }
 
-    private static int send(Call call) {
+    private static int send(AccessMatrix.Call call) {
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
         if (call.contentType() != null) {
             request = request.contentType(call.contentType()).body(call.body());

@@ -68,7 +68,7 @@ public class DonationResource {
     @GET
     @Path("{id}/receipt.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The donation's receipt (biên lai) as PDF: Vietnamese, amount in figures and in words")
     public Response receipt(@PathParam("id") UUID id) {
         DonationView donation = donations.get(id);
@@ -79,14 +79,14 @@ public class DonationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One donation")
     public DonationView get(@PathParam("id") UUID id) {
         return donations.get(id);
     }
 
     @GET
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Donations, newest first")
     public Response list(@BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
         return PagedResponses.ok(uriInfo, donations.list(page));

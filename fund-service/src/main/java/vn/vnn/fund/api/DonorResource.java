@@ -37,7 +37,7 @@ public class DonorResource {
     }
 
     @GET
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Donors by part of the name, type or organisation kind, with what each gave",
             description = "Contact data (phone, e-mail, address) are masked except for fund officers and admins.")
     public Response list(@QueryParam("name") String name, @QueryParam("type") DonorType type,
@@ -48,7 +48,7 @@ public class DonorResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A donor with the number and total of accepted donations, first and last date")
     public DonorView get(@PathParam("id") UUID id) {
         return donors.get(id);
@@ -56,7 +56,7 @@ public class DonorResource {
 
     @GET
     @Path("{id}/donations")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The donor's history: every donation, newest first, cancelled ones included")
     public Response history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
         donors.get(id);

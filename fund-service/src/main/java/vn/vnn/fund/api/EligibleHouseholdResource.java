@@ -28,7 +28,7 @@ public class EligibleHouseholdResource {
     }
 
     @GET
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Households known to the fund, by commune")
     public Response list(@QueryParam("communeCode") String communeCode, @QueryParam("eligible") Boolean eligible,
                          @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
@@ -37,7 +37,7 @@ public class EligibleHouseholdResource {
 
     @GET
     @Path("{householdId}")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One household's latest recognised status as the fund knows it")
     public EligibleHouseholdView get(@PathParam("householdId") String householdId) {
         return eligibility.get(householdId);

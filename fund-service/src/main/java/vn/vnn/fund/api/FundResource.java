@@ -50,7 +50,7 @@ public class FundResource {
     }
 
     @GET
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Every fund with its balances")
     public List<FundView> list() {
         return funds.list();
@@ -58,7 +58,7 @@ public class FundResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A fund with its balances (cash and goods held, received, support paid), from its ledger")
     public FundView get(@PathParam("id") UUID id) {
         return funds.get(id);
@@ -67,7 +67,7 @@ public class FundResource {
     @GET
     @Path("{id}/statement.csv")
     @Produces("text/csv; charset=UTF-8")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The fund's statement for a period as CSV (UTF-8 with BOM, Vietnamese headers)")
     public Response statementCsv(@PathParam("id") UUID id, @QueryParam("from") String from,
                                  @QueryParam("to") String to) {
@@ -80,7 +80,7 @@ public class FundResource {
     @GET
     @Path("{id}/statement.xlsx")
     @Produces(XLSX)
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The fund's statement for a period as an Excel workbook")
     public Response statementXlsx(@PathParam("id") UUID id, @QueryParam("from") String from,
                                   @QueryParam("to") String to) {
@@ -118,7 +118,7 @@ public class FundResource {
 
     @GET
     @Path("{id}/ledger")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The fund's ledger, entry by entry in the order written (append-only)")
     public Response ledger(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
         return PagedResponses.ok(uriInfo, funds.ledger(id, page));

@@ -1,0 +1,155 @@
+package vn.vnn.fund;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import vn.vnn.kit.security.AccessMatrix;
+import vn.vnn.kit.security.EndpointSecurityAudit;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role on every fund endpoint, against the table of who may call what (README). Recording and paying are the
+ * fund officer's, deciding the approver's; both read; auditors read; nobody else touches the fund. The statement is
+ * public.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private static final String JSON = "application/json";
+    private static final Set<String> READERS = Set.of("fund-officer", "fund-approver", "admin", "auditor");
+    private static final Set<String> RECORDERS = Set.of("fund-officer", "admin");
+    private static final Set<String> APPROVERS = Set.of("fund-approver", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> PUBLIC = Set.of(AccessMatrix.PUBLIC);
+    private static final String ID = UUID.randomUUID().toString();
+    private static final AccessMatrix MATRIX = new AccessMatrix()
+            .add("DonationResource#record", "POST", "/api/v1/donations", JSON, "{}", RECORDERS)
+            .add("DonationResource#list", "GET", "/api/v1/donations", null, null, READERS)
+            .add("DonationResource#get", "GET", "/api/v1/donations/" + ID, null, null, READERS)
+            .add("DonationResource#receipt", "GET", "/api/v1/donations/" + ID + "/receipt.pdf", null, null, READERS)
+            .add("DonationResource#cancel", "POST", "/api/v1/donations/" + ID + "/cancellation", JSON, "{}",
+                    RECORDERS)
+            .add("DonorResource#list", "GET", "/api/v1/donors", null, null, READERS)
+            .add("DonorResource#get", "GET", "/api/v1/donors/" + ID, null, null, READERS)
+            .add("DonorResource#history", "GET", "/api/v1/donors/" + ID + "/donations", null, null, READERS)
+            .add("DonorResource#update", "PUT", "/api/v1/donors/" + ID, JSON, "{}", RECORDERS)
+            .add("DisbursementResource#request", "POST", "/api/v1/disbursements", JSON, "{}", RECORDERS)
+            .add("DisbursementResource#decide", "POST", "/api/v1/disbursements/" + ID + "/decision", JSON, "{}",
+                    APPROVERS)
+            .add("DisbursementResource#pay", "POST", "/api/v1/disbursements/" + ID + "/payment", JSON, "{}",
+                    RECORDERS)
+            .add("DisbursementResource#get", "GET", "/api/v1/disbursements/" + ID, null, null, READERS)
+            .add("DisbursementResource#list", "GET", "/api/v1/disbursements", null, null, READERS)
+            .add("EligibleHouseholdResource#list", "GET", "/api/v1/eligible-households", null, null, READERS)
+            .add("EligibleHouseholdResource#get", "GET", "/api/v1/eligible-households/" + ID, null, null, READERS)
+            .add("FundResource#open", "POST", "/api/v1/funds", JSON, "{}", ADMIN)
+            .add("FundResource#list", "GET", "/api/v1/funds", null, null, READERS)
+            .add("FundResource#get", "GET", "/api/v1/funds/" + ID, null, null, READERS)
+            .add("FundResource#ledger", "GET", "/api/v1/funds/" + ID + "/ledger", null, null, READERS)
+            .add("FundResource#statementCsv", "GET", "/api/v1/funds/" + ID + "/statement.csv?from=2025-01-01"
+                    + "&to=2025-12-31", null, null, READERS)
+            .add("FundResource#statementXlsx", "GET", "/api/v1/funds/" + ID + "/statement.xlsx?from=2025-01-01"
+                    + "&to=2025-12-31", null, null, READERS)
+            .add("FundResource#report", "GET", "/api/v1/funds/" + ID + "/report?from=2025-01-01&to=2025-12-31",
+                    null, null, READERS)
+            .add("FundResource#transfer", "POST", "/api/v1/funds/" + ID + "/transfers", JSON, "{}", APPROVERS)
+            .add("CampaignResource#open", "POST", "/api/v1/campaigns", JSON, "{}", RECORDERS)
+            .add("CampaignResource#list", "GET", "/api/v1/campaigns", null, null, READERS)
+            .add("CampaignResource#get", "GET", "/api/v1/campaigns/" + ID, null, null, READERS)
+            .add("CampaignResource#pledge", "POST", "/api/v1/pledges", JSON, "{}", RECORDERS)
+            .add("CampaignResource#pledges", "GET", "/api/v1/pledges", null, null, READERS)
+            .add("CampaignResource#pledgeById", "GET", "/api/v1/pledges/" + ID, null, null, READERS)
+            .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
+            .add("PublicFundResource#statement", "GET", "/api/v1/public/funds/NOPE/statement?from=2025-01-01"
+                    + "&to=2025-12-31", null, null, PUBLIC);
+
+    @Test
+    void theTableCoversEveryEndpoint() throws Exception {
+        assertThat(MATRIX.endpoints()).containsExactlyInAnyOrderElementsOf(
+                AccessMatrix.simpleNames(EndpointSecurityAudit.audit(Path.of("target/classes")).endpoints()));
+    }
+
+    @Test
+    void withoutAToken() {
+        assertThat(MATRIX.mismatches(null, AccessMatrixTest::send)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void admin() {
+        check("admin");
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void fundOfficer() {
+        check("fund-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "fund.approver", roles = "fund-approver")
+    void fundApprover() {
+        check("fund-approver");
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void auditor() {
+        check("auditor");
+    }
+
+    @Test
+    @TestSecurity(user = "province.officer", roles = "province-officer")
+    void provinceOfficer() {
+        check("province-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "commune.officer", roles = "commune-officer")
+    void communeOfficer() {
+        check("commune-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "commune.chairman", roles = "commune-chairman")
+    void communeChairman() {
+        check("commune-chairman");
+    }
+
+    @Test
+    @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    void emulationOfficer() {
+        check("emulation-officer");
+    }
+
+    @Test
+    @TestSecurity(user = "council.member", roles = "council-member")
+    void councilMember() {
+        check("council-member");
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-partner", roles = "partner")
+    void partner() {
+        check("partner");
+    }
+
+    private static void check(String role) {
+        assertThat(MATRIX.mismatches(role, AccessMatrixTest::send)).isEmpty();
+    }
+
+    private static int send(AccessMatrix.Call call) {
+        RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
+        if (call.contentType() != null) {
+            request = request.contentType(call.contentType()).body(call.body());
+        }
+        return request.request(call.method(), call.path()).then().extract().statusCode();
+    }
+}
