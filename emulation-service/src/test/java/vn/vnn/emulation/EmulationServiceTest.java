@@ -74,6 +74,12 @@ class EmulationServiceTest {
     }
 
     private void send(String eventId, DonationReceivedV1 event) throws Exception {
+        sendDonation(bootstrapServers, objectMapper, eventId, event);
+    }
+
+    /** Publishes a donation the way fund-service's outbox does (binary-mode CloudEvent). */
+    static void sendDonation(String bootstrapServers, ObjectMapper objectMapper, String eventId,
+                             DonationReceivedV1 event) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {

@@ -13,9 +13,19 @@ import vn.vnn.kit.problem.ProblemException;
 @ApplicationScoped
 public class AchievementService {
 
-    /** Credits the donor of a donation; runs in the consumer's transaction, after the inbox accepted the event. */
+    private final MeasuredCriteria criteria;
+
+    AchievementService(MeasuredCriteria criteria) {
+        this.criteria = criteria;
+    }
+
+    /**
+     * Credits the donor of a donation, and their scores in the movements it counts for; runs in the consumer's
+     * transaction, after the inbox accepted the event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void creditDonation(DonationReceivedV1 donation) {
+        criteria.onDonation(donation);
         Achievement achievement = Achievement.findById(donation.donorId());
         if (achievement == null) {
             achievement = new Achievement();

@@ -1,0 +1,109 @@
+package vn.vnn.emulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.vnn.emulation.domain.Standing;
+import vn.vnn.events.fund.DonationReceivedV1;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Donations raise the donors' standings in running movements, once per event; thresholds find candidates. */
+@QuarkusTest
+class MovementTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    void aDonationRaisesItsDonorsStandingOncePerEventAndCrossingTheThresholdMakesACandidate() throws Exception {
+        String area = "9" + (int) (Math.random() * 1_000_000);
+        String movement = given().contentType(ContentType.JSON).body(Map.of(
+                        "code", "VNN-" + area, "name", "Phong trào \"Vì người nghèo\" tỉnh " + area,
+                        "kind", "THEMATIC", "areaCode", area, "startsOn", "2025-01-01", "endsOn", "2025-12-31",
+                        "criteria", List.of(
+                                Map.of("code", "DONATED", "name", "Số tiền ủng hộ Quỹ", "measure", "DONATED_VND",
+                                        "weight", 0.7, "target", 100_000_000, "candidateThreshold", 50_000_000),
+                                Map.of("code", "GIFTS", "name", "Số lần ủng hộ", "measure", "DONATIONS",
+                                        "weight", 0.3, "target", 10))))
+                .post("/api/v1/emulation/movements").then().statusCode(201)
+                .body("criteria", hasSize(2)).extract().path("id");
+
+        String generous = UUID.randomUUID().toString();
+        String modest = UUID.randomUUID().toString();
+        String once = UUID.randomUUID().toString();
+        send(once, donation(generous, "Công ty Than Hạ Long", "ORGANISATION", 40_000_000, area, false));
+        send(once, donation(generous, "Công ty Than Hạ Long", "ORGANISATION", 40_000_000, area, false)); // again
+        send(UUID.randomUUID().toString(), donation(generous, DonationReceivedV1Names.ANONYMOUS, "ORGANISATION",
+                20_000_000, area, true));
+        send(UUID.randomUUID().toString(), donation(modest, "Bà Lý Thị Nga", "INDIVIDUAL", 10_000_000, area, false));
+        // Outside the movement: another area, another year.
+        send(UUID.randomUUID().toString(), donation(modest, "Bà Lý Thị Nga", "INDIVIDUAL", 99_000_000, "01", false));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then().statusCode(200)
+                .body("", hasSize(2))
+                .body("[0].name", equalTo("Công ty Than Hạ Long")).body("[0].rank", equalTo(1))
+                .body("[0].values[0].value", equalTo(60_000_000.0f)).body("[0].values[1].value", equalTo(2.0f))
+                .body("[1].name", equalTo("Bà Lý Thị Nga")).body("[1].values[0].value", equalTo(10_000_000.0f)));
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?participantKind=INDIVIDUAL").then()
+                .body("", hasSize(1)).body("[0].rank", equalTo(1));
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].name", equalTo("Công ty Than Hạ Long"))
+                .body("[0].criterion", equalTo("DONATED")).body("[0].events", equalTo(2));
+        given().get("/api/v1/emulation/movements/" + movement).then().body("participants", equalTo(2));
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?participantKind=ROBOT").then()
+                .statusCode(422);
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    void onlyEmulationPeopleSeeMovements() {
+        given().get("/api/v1/emulation/movements").then().statusCode(403);
+    }
+
+    @Test
+    void theScoreIsTheWeightedProgressAndTiesShareTheOrderById() {
+        List<Standing.Value> values = List.of(
+                new Standing.Value("A", new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("0.7")),
+                new Standing.Value("B", new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("0.3")));
+        assertThat(Standing.score(values)).isEqualByComparingTo("0.95"); // 0.5×0.7 + 2×0.3, beyond target counts
+        List<Standing.Entry> ranked = Standing.rank(List.of(new Standing.Entry("b", values, BigDecimal.ONE),
+                new Standing.Entry("a", values, BigDecimal.ONE), new Standing.Entry("c", values, BigDecimal.TEN)));
+        assertThat(ranked).extracting(Standing.Entry::participantId).containsExactly("c", "a", "b");
+    }
+
+    private void send(String eventId, DonationReceivedV1 event) throws Exception {
+        EmulationServiceTest.sendDonation(bootstrapServers, objectMapper, eventId, event);
+    }
+
+    private static DonationReceivedV1 donation(String donor, String name, String type, long amount, String area,
+                                               boolean anonymous) {
+        return new DonationReceivedV1(UUID.randomUUID().toString(), donor, name, type, anonymous, "CASH", amount,
+                "01".equals(area) ? LocalDate.of(2024, 6, 1) : LocalDate.of(2025, 10, 17), area, null, null,
+                "fund.officer");
+    }
+
+    /** The name fund-service gives anonymous donors in its events. */
+    private static final class DonationReceivedV1Names {
+        static final String ANONYMOUS = "Nhà hảo tâm ẩn danh";
+    }
+}
