@@ -80,12 +80,17 @@ class EmulationServiceTest {
     /** Publishes a donation the way fund-service's outbox does (binary-mode CloudEvent). */
     static void sendDonation(String bootstrapServers, ObjectMapper objectMapper, String eventId,
                              DonationReceivedV1 event) throws Exception {
+        publish(bootstrapServers, EventType.DONATION_RECEIVED, eventId, event.donationId(),
+                objectMapper.writeValueAsString(event));
+    }
+
+    static void publish(String bootstrapServers, EventType type, String eventId, String key, String json)
+            throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(CloudEventRecords.of(EventType.DONATION_RECEIVED.topic(), eventId, "/fund-service",
-                    EventType.DONATION_RECEIVED.type(), event.donationId(), OffsetDateTime.now(),
-                    objectMapper.writeValueAsString(event))).get();
+            producer.send(CloudEventRecords.of(type.topic(), eventId, "/test", type.type(), key,
+                    OffsetDateTime.now(), json)).get();
         }
     }
 

@@ -75,6 +75,42 @@ class MovementTest {
     }
 
     @Test
+    @TestSecurity(user = "council.member", roles = {"council-member", "emulation-officer"})
+    void communesRiseWithTheirEscapesAndHousesOncePerEvent() throws Exception {
+        String province = "8" + (int) (Math.random() * 1_000_000);
+        String commune = province + "01";
+        String movement = given().contentType(ContentType.JSON).body(Map.of(
+                        "code", "XA-" + province, "name", "Xã, phường vì người nghèo", "kind", "THEMATIC",
+                        "areaCode", province, "startsOn", "2025-01-01", "endsOn", "2025-12-31",
+                        "criteria", List.of(
+                                Map.of("code", "ESCAPED", "name", "Hộ thoát nghèo", "measure", "HOUSEHOLDS_ESCAPED",
+                                        "weight", 0.6, "target", 50),
+                                Map.of("code", "HOUSES", "name", "Nhà Đại đoàn kết", "measure", "HOUSES_BUILT",
+                                        "weight", 0.4, "target", 10, "candidateThreshold", 2))))
+                .post("/api/v1/emulation/movements").then().statusCode(201).extract().path("id");
+        String escape = UUID.randomUUID().toString();
+        sendRecognition(escape, recognition(commune, province, "ESCAPED_POVERTY"));
+        sendRecognition(escape, recognition(commune, province, "ESCAPED_POVERTY")); // delivered twice
+        sendRecognition(UUID.randomUUID().toString(), recognition(commune, province, "ESCAPED_POVERTY"));
+        sendRecognition(UUID.randomUUID().toString(), recognition(commune, province, "UNCHANGED"));
+        // Payments name only the commune; its province is known once a recognition of it has been seen.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[0].value", equalTo(2.0f)));
+        for (int i = 0; i < 2; i++) {
+            sendPayment(UUID.randomUUID().toString(), new vn.vnn.events.fund.DisbursementPaidV1(
+                    UUID.randomUUID().toString(), UUID.randomUUID().toString(), commune, "HOUSING", 40_000_000,
+                    LocalDate.of(2025, 11, 1), null, "09/QĐ", "fund.officer"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].name", equalTo("Xã, phường " + commune))
+                .body("[0].values[0].value", equalTo(2.0f)).body("[0].values[1].value", equalTo(2.0f)));
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then()
+                .body("[0].criterion", equalTo("HOUSES")).body("[0].events", equalTo(2));
+    }
+
+    @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
     void onlyEmulationPeopleSeeMovements() {
         given().get("/api/v1/emulation/movements").then().statusCode(403);
@@ -89,6 +125,24 @@ class MovementTest {
         List<Standing.Entry> ranked = Standing.rank(List.of(new Standing.Entry("b", values, BigDecimal.ONE),
                 new Standing.Entry("a", values, BigDecimal.ONE), new Standing.Entry("c", values, BigDecimal.TEN)));
         assertThat(ranked).extracting(Standing.Entry::participantId).containsExactly("c", "a", "b");
+    }
+
+    private void sendRecognition(String eventId, vn.vnn.events.household.HouseholdStatusRecognizedV1 event)
+            throws Exception {
+        EmulationServiceTest.publish(bootstrapServers, vn.vnn.events.EventType.HOUSEHOLD_STATUS_RECOGNIZED, eventId,
+                event.householdId(), objectMapper.writeValueAsString(event));
+    }
+
+    private void sendPayment(String eventId, vn.vnn.events.fund.DisbursementPaidV1 event) throws Exception {
+        EmulationServiceTest.publish(bootstrapServers, vn.vnn.events.EventType.DISBURSEMENT_PAID, eventId,
+                event.disbursementId(), objectMapper.writeValueAsString(event));
+    }
+
+    private static vn.vnn.events.household.HouseholdStatusRecognizedV1 recognition(String commune, String province,
+                                                                                 String transition) {
+        return new vn.vnn.events.household.HouseholdStatusRecognizedV1(UUID.randomUUID().toString(), "HH-1",
+                commune, province, "RURAL", "NEAR_POOR", "POOR", transition, "VN-MPS-2022", 2025,
+                LocalDate.of(2025, 12, 10), "1/QĐ", 4, "commune.chairman");
     }
 
     private void send(String eventId, DonationReceivedV1 event) throws Exception {

@@ -21,6 +21,14 @@ public class Criterion extends PanacheEntityBase {
         DONATED_VND,
         /** Number of donations to the fund. */
         DONATIONS,
+        /** A commune's households recognised as having escaped poverty (household.status-recognized.v1). */
+        HOUSEHOLDS_ESCAPED,
+        /** A commune's households that fell back into poverty; shown, but a movement rewards keeping it at zero. */
+        HOUSEHOLDS_RE_POOR,
+        /** Great Solidarity houses paid for in a commune (fund.disbursement-paid.v1, purpose HOUSING). */
+        HOUSES_BUILT,
+        /** Support paid to a commune's households, in đồng. */
+        SUPPORT_RECEIVED_VND,
         MANUAL
     }
 
