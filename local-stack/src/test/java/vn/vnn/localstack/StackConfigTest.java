@@ -59,7 +59,7 @@ class StackConfigTest {
         assertThat(names(clean.get("users"), "username")).isEmpty();
         assertThat(names(clean.get("clients"), "clientId")).containsExactly("vnn-web");
         assertThat(names(clean.at("/roles/realm"), "name")).containsExactlyInAnyOrder("admin", "province-officer",
-                "commune-officer", "commune-chairman", "fund-officer", "fund-approver", "emulation-officer", "council-member",
+                "commune-officer", "commune-chairman", "province-chairman", "fund-officer", "fund-approver", "emulation-officer", "council-member",
                 "auditor", "partner");
     }
 

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String COMMUNE_OFFICER = "commune-officer";
     /** Chủ tịch UBND cấp xã: recognises the results of the household review. */
     public static final String COMMUNE_CHAIRMAN = "commune-chairman";
+    /** Chủ tịch UBND cấp tỉnh: decides provincial awards. */
+    public static final String PROVINCE_CHAIRMAN = "province-chairman";
     public static final String FUND_OFFICER = "fund-officer";
     /** Trưởng ban vận động Quỹ: approves disbursements; never the officer who requested one. */
     public static final String FUND_APPROVER = "fund-approver";

@@ -1,0 +1,74 @@
+package vn.vnn.emulation.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.vnn.emulation.domain.Nomination;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Nominations from submission to decision. */
+public final class NominationDtos {
+
+    private NominationDtos() {
+    }
+
+    @Schema(name = "NominationRequest")
+    public record Submit(@NotNull UUID movementId, @NotNull UUID participantId,
+                         @Schema(examples = "BANG_KHEN_UBND_TINH") @NotBlank String awardForm,
+                         @Schema(description = "Báo cáo thành tích, in short") @NotBlank @Size(max = 4000)
+                         String achievementSummary,
+                         @Schema(description = "The dossier: tờ trình, báo cáo thành tích, biên bản họp hội đồng")
+                         @NotEmpty @Size(max = 20) List<@Valid @NotNull Attachment> attachments) {
+    }
+
+    @Schema(name = "NominationAttachment")
+    public record Attachment(
+            @Schema(description = "SUBMISSION (tờ trình), ACHIEVEMENT_REPORT, COUNCIL_MINUTES or OTHER")
+            @NotNull @Pattern(regexp = "SUBMISSION|ACHIEVEMENT_REPORT|COUNCIL_MINUTES|OTHER") String kind,
+            @NotBlank @Size(max = 300) String name,
+            @Schema(description = "Where the document is kept (document number, file store reference)")
+            @NotBlank @Size(max = 300) String reference) {
+    }
+
+    @Schema(name = "Appraisal")
+    public record Appraisal(@NotNull Boolean approve, @Size(max = 1000) String note, @NotNull Long version) {
+    }
+
+    @Schema(name = "CouncilSession", description = "The members the nomination is put to and how many must vote")
+    public record Council(@NotEmpty @Size(max = 50) List<@NotBlank String> members, @NotNull @Min(1) Integer quorum,
+                          @NotNull Long version) {
+    }
+
+    @Schema(name = "Vote")
+    public record Vote(@NotNull @Pattern(regexp = "YES|NO|ABSTAIN") String vote) {
+    }
+
+    @Schema(name = "AwardDecision")
+    public record Decision(@NotBlank @Size(max = 100) String decisionNo, @NotNull LocalDate decidedOn,
+                           @NotNull Long version) {
+    }
+
+    @Schema(name = "Revocation")
+    public record Revocation(@NotBlank @Size(max = 1000) String reason, @NotNull @PositiveOrZero Long recoveredVnd,
+                             @NotNull Long version) {
+    }
+
+    @Schema(name = "Nomination")
+    public record View(UUID id, UUID movementId, UUID participantId, String participantName, String awardForm,
+                       String status, String achievementSummary, List<Attachment> attachments, String submittedBy,
+                       OffsetDateTime submittedAt, String appraisedBy, List<String> councilMembers, Integer quorum,
+                       long yes, long no, long abstain, String decisionNo, LocalDate decidedOn, String decidedBy,
+                       Long rewardVnd, Long baseSalaryVnd, String rejectionReason, String revokedReason,
+                       Long recoveredVnd, long version) {
+    }
+}

@@ -1,0 +1,103 @@
+package vn.vnn.emulation.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.emulation.service.NominationService;
+import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/emulation/nominations")
+@Tag(name = "Nominations", description = "Đề nghị khen thưởng: thẩm định, Hội đồng TĐKT biểu quyết, quyết định")
+public class NominationResource {
+
+    private final NominationService nominations;
+
+    NominationResource(NominationService nominations) {
+        this.nominations = nominations;
+    }
+
+    @POST
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Submit a nomination with its dossier (tờ trình, báo cáo thành tích, biên bản)",
+            description = "One achievement earns one form: a participant has one live nomination per movement.")
+    public Response submit(@Valid @NotNull NominationDtos.Submit request, @Context UriInfo uriInfo) {
+        NominationDtos.View view = nominations.submit(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN,
+            Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "A nomination with its dossier, council, votes and decision (council members: theirs only)")
+    public NominationDtos.View get(@PathParam("id") UUID id) {
+        return nominations.get(id);
+    }
+
+    @POST
+    @Path("{id}/appraisal")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "The emulation office's appraisal (thẩm định), not by the submitter")
+    public NominationDtos.View appraise(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Appraisal body) {
+        return nominations.appraise(id, body);
+    }
+
+    @POST
+    @Path("{id}/council")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Put the nomination to a council: its members (usernames) and quorum")
+    public NominationDtos.View council(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Council body) {
+        return nominations.putToCouncil(id, body);
+    }
+
+    @POST
+    @Path("{id}/votes")
+    @RolesAllowed(Roles.COUNCIL_MEMBER)
+    @Operation(summary = "A council member's vote (YES, NO, ABSTAIN) on a nomination put to their council")
+    public NominationDtos.View vote(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Vote body) {
+        return nominations.vote(id, body.vote());
+    }
+
+    @POST
+    @Path("{id}/count")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Count the votes: without quorum nothing is decided (409); approval needs a majority of all "
+            + "members")
+    public NominationDtos.View count(@PathParam("id") UUID id, @QueryParam("version") Long version) {
+        if (version == null) {
+            throw ProblemException.invalid("version", "give the version you read");
+        }
+        return nominations.countVotes(id, version);
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN})
+    @Operation(summary = "The competent chairman's decision; the reward is the form's multiple × the base salary in "
+            + "force on the decision's date (1.5× for a household); publishes emulation.award-decided.v1")
+    public NominationDtos.View decide(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Decision body) {
+        return nominations.decide(id, body);
+    }
+
+    @POST
+    @Path("{id}/revocation")
+    @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.ADMIN})
+    @Operation(summary = "Revoke a decided award (fraud, false dossier) and record what was recovered")
+    public NominationDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Revocation body) {
+        return nominations.revoke(id, body);
+    }
+}

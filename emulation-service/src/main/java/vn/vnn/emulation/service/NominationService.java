@@ -1,0 +1,297 @@
+package vn.vnn.emulation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.vnn.emulation.api.NominationDtos;
+import vn.vnn.emulation.domain.AwardRules;
+import vn.vnn.emulation.domain.Movement;
+import vn.vnn.emulation.domain.Nomination;
+import vn.vnn.events.emulation.AwardDecidedV1;
+import vn.vnn.kit.Ids;
+import vn.vnn.kit.outbox.Outbox;
+import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.problem.ProblemType;
+import vn.vnn.kit.security.Caller;
+import vn.vnn.kit.security.Roles;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * From nomination to decision: the emulation office appraises (not the officer who submitted), a council of named
+ * members votes (quorum, majority of all members), the competent chairman decides — the provincial chairman for
+ * provincial forms, the commune chairman for commune forms — with the reward the form's multiple × the base salary in
+ * force on the decision's date. Every step is logged; {@code emulation.award-decided.v1} leaves through the outbox.
+ */
+@ApplicationScoped
+public class NominationService {
+
+    private static final TypeReference<List<NominationDtos.Attachment>> ATTACHMENTS = new TypeReference<>() { };
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    NominationService(EntityManager entityManager, Outbox outbox, Caller caller, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @Transactional
+    public NominationDtos.View submit(NominationDtos.Submit request) {
+        Movement movement = Movement.findById(request.movementId());
+        if (movement == null) {
+            throw ProblemException.invalid("movementId", "is no movement");
+        }
+        Object[] participant = participant(request.participantId());
+        if (participant == null) {
+            throw ProblemException.invalid("participantId", "is no participant");
+        }
+        Object[] form = form(request.awardForm());
+        if (form == null) {
+            throw ProblemException.invalid("awardForm", "is no award form in force");
+        }
+        String subject = (String) form[1];
+        String kind = (String) participant[1];
+        if (!"ANY".equals(subject) && !subject.equals(kind.equals("HOUSEHOLD") ? "INDIVIDUAL" : kind)) {
+            throw ProblemException.invalid("awardForm", "is for " + subject + " participants, not " + kind);
+        }
+        if (Nomination.count("movementId = ?1 and participantId = ?2 and status <> ?3", movement.id,
+                request.participantId(), Nomination.Status.REJECTED) > 0) {
+            throw ProblemException.conflict("The participant already has a nomination in this movement: one "
+                    + "achievement earns one form");
+        }
+        Nomination nomination = new Nomination();
+        nomination.id = Ids.newId();
+        nomination.movementId = movement.id;
+        nomination.participantId = request.participantId();
+        nomination.awardForm = request.awardForm();
+        nomination.status = Nomination.Status.SUBMITTED;
+        nomination.achievementSummary = request.achievementSummary().strip();
+        nomination.attachments = write(request.attachments());
+        nomination.submittedBy = caller.actor();
+        nomination.submittedAt = OffsetDateTime.now();
+        nomination.persist();
+        step(nomination, "SUBMITTED", request.awardForm());
+        return view(nomination);
+    }
+
+    @Transactional
+    public NominationDtos.View appraise(UUID id, NominationDtos.Appraisal appraisal) {
+        Nomination nomination = find(id, appraisal.version(), Nomination.Status.SUBMITTED);
+        if (caller.actor().equals(nomination.submittedBy)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The officer who submitted a nomination cannot "
+                    + "appraise it");
+        }
+        nomination.appraisedBy = caller.actor();
+        nomination.appraisalNote = appraisal.note();
+        if (Boolean.TRUE.equals(appraisal.approve())) {
+            nomination.status = Nomination.Status.APPRAISED;
+        } else {
+            reject(nomination, appraisal.note() == null ? "not supported by the appraisal" : appraisal.note());
+        }
+        step(nomination, "APPRAISED", String.valueOf(appraisal.approve()));
+        return view(flush(nomination));
+    }
+
+    @Transactional
+    public NominationDtos.View putToCouncil(UUID id, NominationDtos.Council council) {
+        Nomination nomination = find(id, council.version(), Nomination.Status.APPRAISED);
+        List<String> members = council.members().stream().map(String::strip).distinct().toList();
+        if (council.quorum() > members.size()) {
+            throw ProblemException.invalid("quorum", "is more than the " + members.size() + " members");
+        }
+        nomination.councilMembers = String.join(",", members);
+        nomination.quorum = council.quorum();
+        nomination.status = Nomination.Status.AT_COUNCIL;
+        step(nomination, "AT_COUNCIL", members.size() + " members, quorum " + council.quorum());
+        return view(flush(nomination));
+    }
+
+    /** A council member votes on a nomination put to their council; a member may change their vote until counted. */
+    @Transactional
+    public NominationDtos.View vote(UUID id, String vote) {
+        Nomination nomination = find(id, null, Nomination.Status.AT_COUNCIL);
+        if (!nomination.members().contains(caller.actor())) {
+            throw ProblemException.notFound("Nomination", id);
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO council_vote (nomination_id, member, vote, voted_at) VALUES (?1, ?2, ?3, now())
+                        ON CONFLICT (nomination_id, member) DO UPDATE SET vote = EXCLUDED.vote,
+                                                                          voted_at = EXCLUDED.voted_at""")
+                .setParameter(1, id).setParameter(2, caller.actor()).setParameter(3, vote).executeUpdate();
+        step(nomination, "VOTED", caller.actor() + ": " + vote);
+        return view(nomination);
+    }
+
+    /** Counts the council's votes: no quorum is a 409 and decides nothing. */
+    @Transactional
+    public NominationDtos.View countVotes(UUID id, long version) {
+        Nomination nomination = find(id, version, Nomination.Status.AT_COUNCIL);
+        List<String> votes = votes(id);
+        AwardRules.Outcome outcome = AwardRules.council(nomination.members().size(), nomination.quorum, votes);
+        if (outcome == AwardRules.Outcome.NO_QUORUM) {
+            throw ProblemException.conflict("Only " + votes.size() + " of " + nomination.members().size()
+                    + " members voted; the council needs " + nomination.quorum + " to decide");
+        }
+        if (outcome == AwardRules.Outcome.APPROVED) {
+            nomination.status = Nomination.Status.COUNCIL_APPROVED;
+        } else {
+            reject(nomination, "the council did not approve it");
+        }
+        step(nomination, "COUNTED", outcome + " " + votes);
+        return view(flush(nomination));
+    }
+
+    @Transactional
+    public NominationDtos.View decide(UUID id, NominationDtos.Decision decision) {
+        Nomination nomination = find(id, decision.version(), Nomination.Status.COUNCIL_APPROVED);
+        Object[] form = form(nomination.awardForm);
+        String level = (String) form[2];
+        boolean competent = caller.hasRole(Roles.ADMIN)
+                || "PROVINCE".equals(level) && caller.hasRole(Roles.PROVINCE_CHAIRMAN)
+                || "COMMUNE".equals(level) && caller.hasRole(Roles.COMMUNE_CHAIRMAN);
+        if (!competent) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A " + level.toLowerCase() + " award is decided by the "
+                    + level.toLowerCase() + " chairman");
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> salary = entityManager.createNativeQuery("""
+                        SELECT amount_vnd FROM base_salary WHERE valid_from <= ?1 ORDER BY valid_from DESC LIMIT 1""")
+                .setParameter(1, decision.decidedOn()).getResultList();
+        if (salary.isEmpty()) {
+            throw ProblemException.invalid("decidedOn", "no base salary is configured for that date");
+        }
+        Object[] participant = participant(nomination.participantId);
+        nomination.baseSalaryVnd = salary.get(0).longValue();
+        nomination.rewardVnd = AwardRules.reward((BigDecimal) form[0], nomination.baseSalaryVnd,
+                (String) participant[1]);
+        nomination.decisionNo = decision.decisionNo().strip();
+        nomination.decidedOn = decision.decidedOn();
+        nomination.decidedBy = caller.actor();
+        nomination.status = Nomination.Status.DECIDED;
+        step(nomination, "DECIDED", nomination.decisionNo + ", " + nomination.rewardVnd + " đồng");
+        Movement movement = Movement.findById(nomination.movementId);
+        outbox.publish("award", nomination.id.toString(), new AwardDecidedV1(nomination.id.toString(),
+                nomination.participantId.toString(), (String) participant[0],
+                "COLLECTIVE".equals(participant[1]) ? "COLLECTIVE" : "INDIVIDUAL", (String) form[3], level,
+                movement.areaCode, nomination.decisionNo, nomination.decidedOn, movement.startsOn.getYear(),
+                caller.actor()));
+        return view(flush(nomination));
+    }
+
+    /** Revokes a decided award (fraud, false dossier): it leaves the honours board and the recovery is recorded. */
+    @Transactional
+    public NominationDtos.View revoke(UUID id, NominationDtos.Revocation revocation) {
+        Nomination nomination = find(id, revocation.version(), Nomination.Status.DECIDED);
+        nomination.status = Nomination.Status.REVOKED;
+        nomination.revokedReason = revocation.reason().strip();
+        nomination.recoveredVnd = revocation.recoveredVnd();
+        step(nomination, "REVOKED", nomination.revokedReason);
+        return view(flush(nomination));
+    }
+
+    @Transactional
+    public NominationDtos.View get(UUID id) {
+        Nomination nomination = Nomination.findById(id);
+        if (nomination == null || caller.hasRole(Roles.COUNCIL_MEMBER) && !caller.hasRole(Roles.EMULATION_OFFICER)
+                && !caller.hasRole(Roles.ADMIN) && !nomination.members().contains(caller.actor())) {
+            throw ProblemException.notFound("Nomination", id);
+        }
+        return view(nomination);
+    }
+
+    private void reject(Nomination nomination, String reason) {
+        nomination.status = Nomination.Status.REJECTED;
+        nomination.rejectionReason = reason;
+    }
+
+    private Nomination find(UUID id, Long version, Nomination.Status expected) {
+        Nomination nomination = Nomination.findById(id);
+        if (nomination == null) {
+            throw ProblemException.notFound("Nomination", id);
+        }
+        if (version != null && nomination.version != version) {
+            throw ProblemException.conflict("Nomination " + id + " changed meanwhile; reload it and try again");
+        }
+        if (nomination.status != expected) {
+            throw ProblemException.conflict("The nomination is " + nomination.status + ", not " + expected);
+        }
+        return nomination;
+    }
+
+    private Nomination flush(Nomination nomination) {
+        entityManager.flush();
+        return nomination;
+    }
+
+    private void step(Nomination nomination, String step, String detail) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO nomination_step (id, nomination_id, step, actor, at, detail)
+                        VALUES (?1, ?2, ?3, ?4, now(), ?5)""")
+                .setParameter(1, Ids.newId()).setParameter(2, nomination.id).setParameter(3, step)
+                .setParameter(4, caller.actor()).setParameter(5, detail).executeUpdate();
+    }
+
+    /** name, kind of a participant; null when unknown. */
+    private Object[] participant(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT name, kind FROM participant WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** multiple, subject, level, award type of a form in force today; null when none. */
+    private Object[] form(String code) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT multiple, subject, level, award_type FROM award_form
+                        WHERE code = ?1 AND valid_from <= current_date
+                          AND (valid_to IS NULL OR valid_to >= current_date)""")
+                .setParameter(1, code).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private List<String> votes(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<String> votes = entityManager.createNativeQuery("SELECT vote FROM council_vote WHERE nomination_id = ?1")
+                .setParameter(1, id).getResultList();
+        return votes;
+    }
+
+    private NominationDtos.View view(Nomination n) {
+        List<String> votes = votes(n.id);
+        Object[] participant = participant(n.participantId);
+        return new NominationDtos.View(n.id, n.movementId, n.participantId, (String) participant[0], n.awardForm,
+                n.status.name(), n.achievementSummary, read(n.attachments), n.submittedBy, n.submittedAt,
+                n.appraisedBy, n.members(), n.quorum, votes.stream().filter("YES"::equals).count(),
+                votes.stream().filter("NO"::equals).count(), votes.stream().filter("ABSTAIN"::equals).count(),
+                n.decisionNo, n.decidedOn, n.decidedBy, n.rewardVnd, n.baseSalaryVnd, n.rejectionReason,
+                n.revokedReason, n.recoveredVnd, n.version);
+    }
+
+    private String write(List<NominationDtos.Attachment> attachments) {
+        try {
+            return json.writeValueAsString(attachments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<NominationDtos.Attachment> read(String attachments) {
+        try {
+            return json.readValue(attachments, ATTACHMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package vn.vnn.emulation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.vnn.emulation.domain.AwardRules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A nomination from submission to decision; quorum, majority, the base salary of the date, revocation. */
+@QuarkusTest
+class NominationTest {
+
+    private static final List<Map<String, String>> DOSSIER = List.of(
+            Map.of("kind", "SUBMISSION", "name", "Tờ trình 12/TTr-UBND", "reference", "VB-2025-12"),
+            Map.of("kind", "ACHIEVEMENT_REPORT", "name", "Báo cáo thành tích", "reference", "VB-2025-13"),
+            Map.of("kind", "COUNCIL_MINUTES", "name", "Biên bản họp Hội đồng TĐKT xã", "reference", "VB-2025-14"));
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "council-member", "province-chairman"})
+    void fromSubmissionToADecidedAwardWithTheBaseSalaryOfItsDate() {
+        UUID movement = movement();
+        UUID company = participant("COLLECTIVE", "Công ty CP Than Núi Béo");
+        UUID family = participant("HOUSEHOLD", "Gia đình ông Lò Văn Páo");
+
+        // Submitted by another officer, so that this one may appraise.
+        UUID first = submitted(movement, company, "BANG_KHEN_UBND_TINH");
+        given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId", company,
+                        "awardForm", "GIAY_KHEN_UBND_XA", "achievementSummary", "lần hai", "attachments", DOSSIER))
+                .post("/api/v1/emulation/nominations").then().statusCode(409); // one achievement, one form
+        step(first, "appraisal", Map.of("approve", true, "note", "Đủ hồ sơ", "version", 0)).statusCode(200)
+                .body("status", equalTo("APPRAISED"));
+        step(first, "council", Map.of("members", List.of("thi.dua", "hoi.dong.2", "hoi.dong.3"), "quorum", 2,
+                "version", 1)).statusCode(200).body("status", equalTo("AT_COUNCIL"));
+        step(first, "votes", Map.of("vote", "YES")).statusCode(200).body("yes", equalTo(1));
+        given().post("/api/v1/emulation/nominations/" + first + "/count?version=2").then().statusCode(409); // 1 of 3
+        vote(first, "hoi.dong.2", "YES");
+        given().post("/api/v1/emulation/nominations/" + first + "/count?version=2").then().statusCode(200)
+                .body("status", equalTo("COUNCIL_APPROVED"));
+        step(first, "decision", Map.of("decisionNo", "1234/QĐ-UBND", "decidedOn", "2025-11-20", "version", 3))
+                .statusCode(200).body("status", equalTo("DECIDED"))
+                .body("baseSalaryVnd", equalTo(2_340_000)).body("rewardVnd", equalTo(3_510_000));
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + first
+                + "' AND event_type = 'vn.vnn.emulation.award-decided.v1'")).isEqualTo(1);
+
+        // A new base salary applies to later decisions only; a household gets 1.5× the individual amount.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO base_salary VALUES (DATE '2026-07-01', 2600000, 'test') ON CONFLICT DO NOTHING")
+                .executeUpdate());
+        UUID second = submitted(movement, family, "BANG_KHEN_UBND_TINH");
+        step(second, "appraisal", Map.of("approve", true, "version", 0)).statusCode(200);
+        step(second, "council", Map.of("members", List.of("thi.dua", "hoi.dong.2"), "quorum", 2, "version", 1))
+                .statusCode(200);
+        step(second, "votes", Map.of("vote", "YES")).statusCode(200);
+        vote(second, "hoi.dong.2", "YES");
+        given().post("/api/v1/emulation/nominations/" + second + "/count?version=2").then().statusCode(200);
+        step(second, "decision", Map.of("decisionNo", "88/QĐ-UBND", "decidedOn", "2026-08-01", "version", 3))
+                .statusCode(200).body("baseSalaryVnd", equalTo(2_600_000)).body("rewardVnd", equalTo(5_850_000));
+        given().get("/api/v1/emulation/nominations/" + first).then().body("rewardVnd", equalTo(3_510_000));
+
+        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 4))
+                .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(3_510_000));
+        assertThat(count("SELECT count(*) FROM nomination_step WHERE nomination_id = '" + first + "'"))
+                .isEqualTo(6);
+    }
+
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "council-member"})
+    void aCouncilThatSaysNoRejectsAndTheSubmitterCannotAppraise() {
+        UUID movement = movement();
+        UUID person = participant("INDIVIDUAL", "Bà Hà Thị Lan");
+        String own = given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId",
+                        person, "awardForm", "GIAY_KHEN_UBND_XA", "achievementSummary", "Vận động 200 triệu đồng",
+                        "attachments", DOSSIER))
+                .post("/api/v1/emulation/nominations").then().statusCode(201).extract().path("id");
+        step(UUID.fromString(own), "appraisal", Map.of("approve", true, "version", 0)).statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId", person,
+                        "awardForm", "TAP_THE_LAO_DONG_XUAT_SAC", "achievementSummary", "x", "attachments", DOSSIER))
+                .post("/api/v1/emulation/nominations").then().statusCode(422); // a collective's title
+
+        UUID other = submitted(movement, participant("INDIVIDUAL", "Ông Vàng A Sử"), "GIAY_KHEN_UBND_XA");
+        step(other, "appraisal", Map.of("approve", true, "version", 0)).statusCode(200);
+        step(other, "council", Map.of("members", List.of("thi.dua", "hoi.dong.2", "hoi.dong.3"), "quorum", 2,
+                "version", 1)).statusCode(200);
+        step(other, "votes", Map.of("vote", "YES")).statusCode(200);
+        vote(other, "hoi.dong.2", "NO");
+        given().post("/api/v1/emulation/nominations/" + other + "/count?version=2").then().statusCode(200)
+                .body("status", equalTo("REJECTED")); // 1 YES of 3 members is no majority
+        step(other, "decision", Map.of("decisionNo", "x", "decidedOn", "2025-11-20", "version", 3)).statusCode(403);
+    }
+
+    @Test
+    void rewardsAndCouncilRules() {
+        assertThat(AwardRules.reward(new BigDecimal("1.5"), 2_340_000, "INDIVIDUAL")).isEqualTo(3_510_000);
+        assertThat(AwardRules.reward(new BigDecimal("0.3"), 2_340_000, "HOUSEHOLD")).isEqualTo(1_053_000);
+        assertThat(AwardRules.council(5, 3, List.of("YES", "YES"))).isEqualTo(AwardRules.Outcome.NO_QUORUM);
+        assertThat(AwardRules.council(5, 3, List.of("YES", "YES", "ABSTAIN"))).isEqualTo(AwardRules.Outcome.REJECTED);
+        assertThat(AwardRules.council(5, 3, List.of("YES", "YES", "YES"))).isEqualTo(AwardRules.Outcome.APPROVED);
+    }
+
+    private UUID movement() {
+        String code = "M" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        return UUID.fromString(given().auth().none().contentType(ContentType.JSON).body(Map.of("code", code,
+                        "name", "Phong trào " + code, "kind", "THEMATIC", "areaCode", "VN", "startsOn", "2025-01-01",
+                        "endsOn", "2025-12-31", "criteria", List.of(Map.of("code", "DONATED", "name", "Ủng hộ",
+                                "measure", "DONATED_VND", "weight", 1, "target", 100_000_000))))
+                .post("/api/v1/emulation/movements").then().statusCode(201).extract().path("id"));
+    }
+
+    private UUID participant(String kind, String name) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO participant (id, kind, name, area_code, source, source_ref, created_at)
+                VALUES (?1, ?2, ?3, '99', 'MANUAL', ?4, now())""").setParameter(1, id).setParameter(2, kind)
+                .setParameter(3, name).setParameter(4, id.toString()).executeUpdate());
+        return id;
+    }
+
+    /** A nomination submitted by another officer of the emulation office. */
+    private UUID submitted(UUID movement, UUID participant, String form) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO nomination (id, movement_id, participant_id, award_form, status, achievement_summary,
+                  attachments, submitted_by, submitted_at)
+                VALUES (?1, ?2, ?3, ?4, 'SUBMITTED', 'Thành tích xuất sắc', '[]', 'can.bo.khac', now())""")
+                .setParameter(1, id).setParameter(2, movement).setParameter(3, participant).setParameter(4, form)
+                .executeUpdate());
+        return id;
+    }
+
+    private void vote(UUID nomination, String member, String vote) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO council_vote (nomination_id, member, vote, voted_at) VALUES (?1, ?2, ?3, now())""")
+                .setParameter(1, nomination).setParameter(2, member).setParameter(3, vote).executeUpdate());
+    }
+
+    private static ValidatableResponse step(UUID nomination, String step, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/emulation/nominations/" + nomination + "/" + step).then();
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
