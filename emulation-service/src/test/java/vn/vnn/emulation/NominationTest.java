@@ -33,7 +33,7 @@ class NominationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "council-member", "province-chairman"})
-    void fromSubmissionToADecidedAwardWithTheBaseSalaryOfItsDate() {
+    void fromSubmissionToADecidedAwardWithTheBaseSalaryOfItsDate() throws Exception {
         UUID movement = movement();
         UUID company = participant("COLLECTIVE", "Công ty CP Than Núi Béo");
         UUID family = participant("HOUSEHOLD", "Gia đình ông Lò Văn Páo");
@@ -52,9 +52,19 @@ class NominationTest {
         vote(first, "hoi.dong.2", "YES");
         given().post("/api/v1/emulation/nominations/" + first + "/count?version=2").then().statusCode(200)
                 .body("status", equalTo("COUNCIL_APPROVED"));
-        step(first, "decision", Map.of("decisionNo", "1234/QĐ-UBND", "decidedOn", "2025-11-20", "version", 3))
+        given().get("/api/v1/emulation/nominations/" + first + "/certificate.pdf").then().statusCode(409);
+        step(first, "decision", Map.of("decisionNo", "1234/QĐ-UBND", "decidedOn", "2025-11-20",
+                        "authorityName", "Ủy ban nhân dân tỉnh Quảng Ninh", "version", 3))
                 .statusCode(200).body("status", equalTo("DECIDED"))
                 .body("baseSalaryVnd", equalTo(2_340_000)).body("rewardVnd", equalTo(3_510_000));
+        byte[] pdf = given().get("/api/v1/emulation/nominations/" + first + "/certificate.pdf").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf))
+                .getTextFromPage(1);
+        assertThat(text).contains("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "BẰNG KHEN", "Công ty CP Than Núi Béo",
+                "Quyết định số 1234/QĐ-UBND ngày 20 tháng 11 năm 2025", "Độc lập - Tự do - Hạnh phúc");
+        given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
+                .body("participantName", org.hamcrest.Matchers.hasItem("Công ty CP Than Núi Béo"));
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + first
                 + "' AND event_type = 'vn.vnn.emulation.award-decided.v1'")).isEqualTo(1);
 
@@ -75,6 +85,10 @@ class NominationTest {
 
         step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 4))
                 .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(3_510_000));
+        given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
+                .body("participantName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        "Công ty CP Than Núi Béo")))
+                .body("participantName", org.hamcrest.Matchers.hasItem("Gia đình ông Lò Văn Páo"));
         assertThat(count("SELECT count(*) FROM nomination_step WHERE nomination_id = '" + first + "'"))
                 .isEqualTo(6);
     }
@@ -102,6 +116,12 @@ class NominationTest {
         given().post("/api/v1/emulation/nominations/" + other + "/count?version=2").then().statusCode(200)
                 .body("status", equalTo("REJECTED")); // 1 YES of 3 members is no majority
         step(other, "decision", Map.of("decisionNo", "x", "decidedOn", "2025-11-20", "version", 3)).statusCode(403);
+    }
+
+    @Test
+    void theHonoursBoardIsPublic() {
+        given().get("/api/v1/public/honours").then().statusCode(200);
+        given().get("/api/v1/emulation/movements").then().statusCode(401);
     }
 
     @Test

@@ -55,7 +55,15 @@ public final class NominationDtos {
 
     @Schema(name = "AwardDecision")
     public record Decision(@NotBlank @Size(max = 100) String decisionNo, @NotNull LocalDate decidedOn,
+                           @Schema(description = "As the certificate prints it", examples = "Ủy ban nhân dân tỉnh "
+                                   + "Minh Hoạ") @Size(max = 200) String authorityName,
                            @NotNull Long version) {
+    }
+
+    @Schema(name = "Honour", description = "A decided award on the public honours board")
+    public record Honour(UUID awardId, String participantName, String participantKind, String awardForm,
+                         String awardName, String decisionNo, LocalDate decidedOn, String authorityName,
+                         UUID movementId, String movementName, String areaCode) {
     }
 
     @Schema(name = "Revocation")

@@ -48,6 +48,22 @@ public class NominationResource {
         return nominations.get(id);
     }
 
+    @GET
+    @Path("{id}/certificate.pdf")
+    @jakarta.ws.rs.Produces("application/pdf")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN,
+            Roles.AUDITOR})
+    @Operation(summary = "The certificate of a decided award as PDF (Vietnamese, embedded font, decision number "
+            + "and date)")
+    public Response certificate(@PathParam("id") UUID id) {
+        NominationService.CertificateData data = nominations.certificate(id);
+        byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(data.authority(), data.formName(),
+                data.participantName(), data.achievement(), data.decisionNo(), data.decidedOn(),
+                data.movementName()));
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition",
+                "inline; filename=\"certificate-" + id + ".pdf\"").build();
+    }
+
     @POST
     @Path("{id}/appraisal")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})

@@ -51,6 +51,8 @@ public class Nomination extends PanacheEntityBase {
     public LocalDate decidedOn;
     @Column(name = "decided_by")
     public String decidedBy;
+    @Column(name = "authority_name")
+    public String authorityName;
     @Column(name = "reward_vnd")
     public Long rewardVnd;
     @Column(name = "base_salary_vnd")

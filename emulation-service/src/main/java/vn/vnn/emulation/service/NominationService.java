@@ -178,6 +178,9 @@ public class NominationService {
         nomination.decisionNo = decision.decisionNo().strip();
         nomination.decidedOn = decision.decidedOn();
         nomination.decidedBy = caller.actor();
+        nomination.authorityName = decision.authorityName() != null && !decision.authorityName().isBlank()
+                ? decision.authorityName().strip()
+                : "PROVINCE".equals(level) ? "Ủy ban nhân dân tỉnh" : "Ủy ban nhân dân xã";
         nomination.status = Nomination.Status.DECIDED;
         step(nomination, "DECIDED", nomination.decisionNo + ", " + nomination.rewardVnd + " đồng");
         Movement movement = Movement.findById(nomination.movementId);
@@ -198,6 +201,52 @@ public class NominationService {
         nomination.recoveredVnd = revocation.recoveredVnd();
         step(nomination, "REVOKED", nomination.revokedReason);
         return view(flush(nomination));
+    }
+
+    /** The certificate of a decided award. */
+    @Transactional
+    public CertificateData certificate(UUID id) {
+        Nomination nomination = Nomination.findById(id);
+        if (nomination == null) {
+            throw ProblemException.notFound("Nomination", id);
+        }
+        if (nomination.status != Nomination.Status.DECIDED) {
+            throw ProblemException.conflict("Only a decided award has a certificate; this one is "
+                    + nomination.status);
+        }
+        Movement movement = Movement.findById(nomination.movementId);
+        String formName = (String) entityManager.createNativeQuery("SELECT name FROM award_form WHERE code = ?1")
+                .setParameter(1, nomination.awardForm).getSingleResult();
+        return new CertificateData(nomination.authorityName, formName.replaceFirst(" của .*$", ""),
+                (String) participant(nomination.participantId)[0], nomination.achievementSummary,
+                nomination.decisionNo, nomination.decidedOn, movement.name);
+    }
+
+    /** What a certificate prints. */
+    public record CertificateData(String authority, String formName, String participantName, String achievement,
+                                  String decisionNo, java.time.LocalDate decidedOn, String movementName) {
+    }
+
+    /** The public honours board: decided awards that stand (revoked ones leave it), newest first. */
+    @Transactional
+    public List<NominationDtos.Honour> honours(UUID movementId, String areaCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT n.id, p.name, p.kind, n.award_form, f.name, n.decision_no, n.decided_on,
+                               n.authority_name, m.id, m.name, m.area_code
+                        FROM nomination n JOIN participant p ON p.id = n.participant_id
+                             JOIN movement m ON m.id = n.movement_id JOIN award_form f ON f.code = n.award_form
+                        WHERE n.status = 'DECIDED' AND (CAST(?1 AS uuid) IS NULL OR m.id = ?1)
+                          AND (CAST(?2 AS text) IS NULL OR m.area_code = ?2)
+                        ORDER BY n.decided_on DESC, n.decision_no""")
+                .setParameter(1, movementId).setParameter(2, areaCode).getResultList();
+        return rows.stream().map(r -> new NominationDtos.Honour((UUID) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], date(r[6]), (String) r[7], (UUID) r[8],
+                (String) r[9], (String) r[10])).toList();
+    }
+
+    private static java.time.LocalDate date(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
     }
 
     @Transactional
