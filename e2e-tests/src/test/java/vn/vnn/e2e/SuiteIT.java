@@ -59,6 +59,14 @@ class SuiteIT {
         String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
         String emulationOfficer = Tokens.password(stack.realmUrl(), "emulation.officer");
         String donorName = "Công ty Cổ phần Sữa Việt Nam " + UUID.randomUUID().toString().substring(0, 8);
+        // A movement of the demo province running on the donation's date: the donation will count in it.
+        String movement = given().auth().oauth2(emulationOfficer).contentType(ContentType.JSON)
+                .body(Map.of("code", "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                        "name", "Phong trào \"Vì người nghèo\" (e2e)", "kind", "THEMATIC", "areaCode", "99",
+                        "startsOn", "2025-10-01", "endsOn", "2025-12-31", "criteria", List.of(Map.of("code",
+                                "DONATED", "name", "Số tiền ủng hộ", "measure", "DONATED_VND", "weight", 1,
+                                "target", 500_000_000))))
+                .post(gateway + "/api/v1/emulation/movements").then().statusCode(201).extract().path("id");
         Map<String, Object> donation = Map.of(
                 "donor", Map.of("name", donorName, "type", "ORGANISATION"),
                 "kind", "CASH", "amountVnd", 250_000_000L, "receivedOn", "2025-10-17", "fundAreaCode", "99");
@@ -85,6 +93,11 @@ class SuiteIT {
                 .body("totalDonatedVnd", equalTo(250_000_000))
                 .body("donationCount", equalTo(1)));
         assertThat(totalItems(fundOfficer, "/api/v1/donations")).isEqualTo(donationsBefore + 1);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(emulationOfficer)
+                .get(gateway + "/api/v1/emulation/movements/" + movement + "/standings").then().statusCode(200)
+                .body("[0].name", equalTo(donorName)).body("[0].values[0].value", equalTo(250_000_000.0f))
+                .body("[0].values[0].progressPercent", equalTo(50.0f)));
 
         // Still one credit a while later: the retry wrote no second event.
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->

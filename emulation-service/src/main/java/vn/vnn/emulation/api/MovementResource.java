@@ -27,10 +27,13 @@ import java.util.UUID;
 public class MovementResource {
 
     private final MovementService movements;
+    private final vn.vnn.emulation.service.ParticipationService participation;
     private final Caller caller;
 
-    MovementResource(MovementService movements, Caller caller) {
+    MovementResource(MovementService movements, vn.vnn.emulation.service.ParticipationService participation,
+                     Caller caller) {
         this.movements = movements;
+        this.participation = participation;
         this.caller = caller;
     }
 
@@ -82,5 +85,25 @@ public class MovementResource {
     @Operation(summary = "Nomination candidates: who crossed a criterion's threshold, when, and with what value")
     public List<MovementDtos.CandidateView> candidates(@PathParam("id") UUID id) {
         return movements.candidates(id);
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Register a participant for a movement (đăng ký thi đua); registering again changes nothing")
+    public Response register(@PathParam("id") UUID movementId,
+                             @Valid @NotNull ParticipationDtos.Registration registration) {
+        participation.register(movementId, registration.participantId());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/evidence")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Submit evidence for a MANUAL criterion (value, description, documents)")
+    public Response evidence(@PathParam("id") UUID movementId,
+                             @Valid @NotNull ParticipationDtos.EvidenceRequest request) {
+        return Response.status(Response.Status.CREATED).entity(participation.submitEvidence(movementId, request))
+                .build();
     }
 }

@@ -71,6 +71,16 @@ public class MeasuredCriteria {
                 areas(payment.communeCode(), provinceCode), deltas);
     }
 
+    /** A verified piece of evidence counts for its criterion as an event would. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addVerified(UUID movementId, UUID criterionId, UUID participant, BigDecimal value) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO registration (movement_id, participant_id, registered_on, how)
+                        VALUES (?1, ?2, current_date, 'MEASURED') ON CONFLICT DO NOTHING""")
+                .setParameter(1, movementId).setParameter(2, participant).executeUpdate();
+        score(criterionId, movementId, participant, value);
+    }
+
     private static List<String> areas(String commune, String province) {
         return province == null ? List.of(commune) : List.of(commune, province);
     }
@@ -104,24 +114,28 @@ public class MeasuredCriteria {
                             VALUES (?1, ?2, ?3, 'MEASURED') ON CONFLICT DO NOTHING""")
                     .setParameter(1, movementId).setParameter(2, participant)
                     .setParameter(3, date).executeUpdate();
-            entityManager.createNativeQuery("""
-                            INSERT INTO score (criterion_id, participant_id, movement_id, value, events, updated_at)
-                            VALUES (?1, ?2, ?3, ?4, 1, ?5)
-                            ON CONFLICT (criterion_id, participant_id)
-                            DO UPDATE SET value = score.value + EXCLUDED.value, events = score.events + 1,
-                                          updated_at = EXCLUDED.updated_at""")
-                    .setParameter(1, criterionId).setParameter(2, participant).setParameter(3, movementId)
-                    .setParameter(4, delta).setParameter(5, OffsetDateTime.now()).executeUpdate();
-            if (criterion[3] != null) {
-                // "Promptly discover": the moment a participant crosses the threshold is kept as the evidence.
-                entityManager.createNativeQuery("""
-                                UPDATE score SET first_reached = ?3
-                                WHERE criterion_id = ?1 AND participant_id = ?2 AND first_reached IS NULL
-                                  AND value >= ?4""")
-                        .setParameter(1, criterionId).setParameter(2, participant)
-                        .setParameter(3, OffsetDateTime.now()).setParameter(4, criterion[3]).executeUpdate();
-            }
+            score(criterionId, movementId, participant, delta);
         }
+    }
+
+    /** Adds to a score and, the first time it reaches the criterion's threshold, records when. */
+    private void score(UUID criterionId, UUID movementId, UUID participant, BigDecimal delta) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO score (criterion_id, participant_id, movement_id, value, events, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, 1, ?5)
+                        ON CONFLICT (criterion_id, participant_id)
+                        DO UPDATE SET value = score.value + EXCLUDED.value, events = score.events + 1,
+                                      updated_at = EXCLUDED.updated_at""")
+                .setParameter(1, criterionId).setParameter(2, participant).setParameter(3, movementId)
+                .setParameter(4, delta).setParameter(5, OffsetDateTime.now()).executeUpdate();
+        // "Promptly discover": the moment a participant crosses the threshold is kept as the evidence.
+        entityManager.createNativeQuery("""
+                        UPDATE score s SET first_reached = ?3 FROM criterion c
+                        WHERE s.criterion_id = ?1 AND s.participant_id = ?2 AND c.id = s.criterion_id
+                          AND s.first_reached IS NULL AND c.candidate_threshold IS NOT NULL
+                          AND s.value >= c.candidate_threshold""")
+                .setParameter(1, criterionId).setParameter(2, participant).setParameter(3, OffsetDateTime.now())
+                .executeUpdate();
     }
 
     /** The commune as a collective participant, known by its code until someone names it. */
