@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
   echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000]" >&2
   echo "       bench/run.sh fund [--donations=3000] [--clients=8]" >&2
+  echo "       bench/run.sh emulation [--rate=200] [--seconds=30]" >&2
   exit 2
 fi
 which=$1
@@ -14,6 +15,7 @@ shift
 case "$which" in
   household) main=vn.vnn.bench.HouseholdBench ;;
   fund) main=vn.vnn.bench.FundBench ;;
+  emulation) main=vn.vnn.bench.EmulationBench ;;
   *) echo "unknown benchmark: $which" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -Dfile.encoding=UTF-8 -cp "bench/target/classes:$(cat bench/target/bench.classpath)" "$main" "$@"

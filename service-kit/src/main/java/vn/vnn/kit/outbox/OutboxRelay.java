@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,7 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -115,29 +117,40 @@ public class OutboxRelay {
                             SELECT id, aggregate_id, event_type, topic, CAST(payload AS text), occurred_at
                             FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
                     .setParameter(1, config.batchSize()).getResultList();
-            int sent = 0;
+            // The whole batch goes to the producer at once (it keeps each partition's order: idempotent, one
+            // request in flight), then the acknowledgements are awaited in order; the first failure stops the pass
+            // and everything after it waits for the next one (consumers drop the odd duplicate by event id).
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Object[] row : rows) {
-                UUID id = (UUID) row[0];
                 try {
-                    send(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4], toOffset(row[5]));
-                } catch (Exception e) {
-                    recordFailure(id, e);
-                    break; // later events wait: per-aggregate order matters more than throughput
+                    acks.add(producer().send(CloudEventRecords.of((String) row[3], row[0].toString(), source,
+                            (String) row[2], (String) row[1], toOffset(row[5]), (String) row[4])));
+                } catch (RuntimeException e) {
+                    acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                    break;
                 }
-                entityManager.createNativeQuery(
-                                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ?1")
-                        .setParameter(1, id).executeUpdate();
-                sent++;
             }
+            List<UUID> sentIds = new ArrayList<>();
+            for (int i = 0; i < acks.size(); i++) {
+                UUID id = (UUID) rows.get(i)[0];
+                try {
+                    acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    recordFailure(id, e instanceof java.util.concurrent.ExecutionException ? (Exception) e.getCause()
+                            : e);
+                    break;
+                }
+                sentIds.add(id);
+            }
+            if (!sentIds.isEmpty()) {
+                entityManager.createNativeQuery("""
+                                UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1
+                                WHERE id = ANY(?1)""")
+                        .setParameter(1, sentIds.toArray(UUID[]::new)).executeUpdate();
+            }
+            int sent = sentIds.size();
             return sent;
         });
-    }
-
-    private void send(UUID id, String aggregateId, String type, String topic, String payload, OffsetDateTime time)
-            throws Exception {
-        ProducerRecord<String, String> record = CloudEventRecords.of(topic, id.toString(), source, type, aggregateId,
-                time, payload);
-        producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void recordFailure(UUID id, Exception e) {
