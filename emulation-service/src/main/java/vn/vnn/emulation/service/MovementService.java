@@ -26,15 +26,20 @@ import java.util.UUID;
 public class MovementService {
 
     private final EntityManager entityManager;
+    private final EmulationScope scope;
 
-    MovementService(EntityManager entityManager) {
+    MovementService(EntityManager entityManager, EmulationScope scope) {
         this.entityManager = entityManager;
+        this.scope = scope;
     }
 
     @Transactional
     public MovementDtos.MovementView create(MovementDtos.MovementRequest request, String actor) {
         if (request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalid("endsOn", "is before startsOn");
+        }
+        if (!scope.coversArea(request.areaCode())) {
+            throw ProblemException.invalid("areaCode", "is outside the areas you work in");
         }
         if (Movement.count("code", request.code()) > 0) {
             throw ProblemException.conflict("A movement with code " + request.code() + " exists");
@@ -80,7 +85,8 @@ public class MovementService {
 
     @Transactional
     public List<MovementDtos.MovementView> list() {
-        return Movement.<Movement>list("order by startsOn desc, code").stream().map(this::view).toList();
+        return Movement.<Movement>list("order by startsOn desc, code").stream().filter(scope::covers)
+                .map(this::view).toList();
     }
 
     /** Every registered participant ranked by weighted score; optionally only one kind (COLLECTIVE, …). */
@@ -156,12 +162,8 @@ public class MovementService {
                 c.measure.name(), c.weight, c.target, c.candidateThreshold)).toList(), participants, m.version);
     }
 
-    private static Movement find(UUID id) {
-        Movement movement = Movement.findById(id);
-        if (movement == null) {
-            throw ProblemException.notFound("Movement", id);
-        }
-        return movement;
+    private Movement find(UUID id) {
+        return scope.movement(id);
     }
 
     private static OffsetDateTime time(Object value) {

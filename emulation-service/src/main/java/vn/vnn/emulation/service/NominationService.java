@@ -38,8 +38,11 @@ public class NominationService {
     private final Outbox outbox;
     private final Caller caller;
     private final ObjectMapper json;
+    private final EmulationScope scope;
 
-    NominationService(EntityManager entityManager, Outbox outbox, Caller caller, ObjectMapper json) {
+    NominationService(EntityManager entityManager, Outbox outbox, Caller caller, ObjectMapper json,
+                      EmulationScope scope) {
+        this.scope = scope;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.caller = caller;
@@ -49,8 +52,8 @@ public class NominationService {
     @Transactional
     public NominationDtos.View submit(NominationDtos.Submit request) {
         Movement movement = Movement.findById(request.movementId());
-        if (movement == null) {
-            throw ProblemException.invalid("movementId", "is no movement");
+        if (movement == null || !scope.covers(movement)) {
+            throw ProblemException.invalid("movementId", "is no movement you work on");
         }
         Object[] participant = participant(request.participantId());
         if (participant == null) {
@@ -207,7 +210,7 @@ public class NominationService {
     @Transactional
     public CertificateData certificate(UUID id) {
         Nomination nomination = Nomination.findById(id);
-        if (nomination == null) {
+        if (nomination == null || !scope.covers(Movement.findById(nomination.movementId))) {
             throw ProblemException.notFound("Nomination", id);
         }
         if (nomination.status != Nomination.Status.DECIDED) {
@@ -252,7 +255,8 @@ public class NominationService {
     @Transactional
     public NominationDtos.View get(UUID id) {
         Nomination nomination = Nomination.findById(id);
-        if (nomination == null || caller.hasRole(Roles.COUNCIL_MEMBER) && !caller.hasRole(Roles.EMULATION_OFFICER)
+        if (nomination == null || !scope.covers(Movement.findById(nomination.movementId))
+                || caller.hasRole(Roles.COUNCIL_MEMBER) && !caller.hasRole(Roles.EMULATION_OFFICER)
                 && !caller.hasRole(Roles.ADMIN) && !nomination.members().contains(caller.actor())) {
             throw ProblemException.notFound("Nomination", id);
         }
@@ -266,7 +270,7 @@ public class NominationService {
 
     private Nomination find(UUID id, Long version, Nomination.Status expected) {
         Nomination nomination = Nomination.findById(id);
-        if (nomination == null) {
+        if (nomination == null || !scope.covers(Movement.findById(nomination.movementId))) {
             throw ProblemException.notFound("Nomination", id);
         }
         if (version != null && nomination.version != version) {

@@ -28,8 +28,11 @@ public class ParticipationService {
     private final Caller caller;
     private final MeasuredCriteria scores;
     private final ObjectMapper json;
+    private final EmulationScope scope;
 
-    ParticipationService(EntityManager entityManager, Caller caller, MeasuredCriteria scores, ObjectMapper json) {
+    ParticipationService(EntityManager entityManager, Caller caller, MeasuredCriteria scores, ObjectMapper json,
+                         EmulationScope scope) {
+        this.scope = scope;
         this.entityManager = entityManager;
         this.caller = caller;
         this.scores = scores;
@@ -38,6 +41,9 @@ public class ParticipationService {
 
     @Transactional
     public ParticipationDtos.ParticipantView create(ParticipationDtos.ParticipantRequest request) {
+        if (!scope.coversArea(request.areaCode())) {
+            throw ProblemException.invalid("areaCode", "is outside the areas you work in");
+        }
         UUID id = Ids.newId();
         entityManager.createNativeQuery("""
                         INSERT INTO participant (id, kind, name, area_code, source, source_ref, created_at)
@@ -105,6 +111,7 @@ public class ParticipationService {
             throw ProblemException.notFound("Evidence", evidenceId);
         }
         Object[] row = rows.get(0);
+        scope.movement((UUID) row[2]);
         if (!"PENDING".equals(row[0])) {
             throw ProblemException.conflict("The evidence is already " + row[0]);
         }
@@ -133,12 +140,8 @@ public class ParticipationService {
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]);
     }
 
-    private static Movement movement(UUID id) {
-        Movement movement = Movement.findById(id);
-        if (movement == null) {
-            throw ProblemException.notFound("Movement", id);
-        }
-        return movement;
+    private Movement movement(UUID id) {
+        return scope.movement(id);
     }
 
     private void participant(UUID id) {
