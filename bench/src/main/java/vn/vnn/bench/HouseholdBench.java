@@ -1,36 +1,28 @@
 package vn.vnn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import vn.vnn.household.domain.AreaType;
 import vn.vnn.household.domain.ImportColumn;
 import vn.vnn.household.domain.PovertyStatus;
 import vn.vnn.household.domain.SyntheticHouseholds;
-import vn.vnn.localstack.Component;
 import vn.vnn.localstack.LocalStack;
 import vn.vnn.localstack.ProcessMemory;
-import vn.vnn.localstack.StackConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;

@@ -140,6 +140,10 @@ class LedgerTest {
                                 Map.of("name", "Chăn ấm", "quantity", 200, "unit", "chiếc", "valueVnd", 10_000_000))))
                 .post("/api/v1/donations").then().statusCode(201).body("items[1].name", equalTo("Chăn ấm"))
                 .body("receiptNo", equalTo("Q" + area + "/2025/000001")).extract().path("id");
+        String donor = given().get("/api/v1/donations/" + id).then().extract().path("donorId");
+        given().get("/api/v1/donors/" + donor + "/donations").then().statusCode(200) // goods in lists too
+                .body("items.find { it.id == '" + id + "' }.items.name", org.hamcrest.Matchers.contains("Gạo",
+                        "Chăn ấm"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "Nhập trùng", "version", 0))
                 .post("/api/v1/donations/" + id + "/cancellation").then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("receiptNo", equalTo("Q" + area + "/2025/000001"));
