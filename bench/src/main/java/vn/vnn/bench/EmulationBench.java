@@ -96,7 +96,7 @@ public final class EmulationBench {
 
             Map<String, Instant> written = new HashMap<>();
             try (Connection db = client.database("fund"); Statement query = db.createStatement();
-                 ResultSet rs = query.executeQuery("SELECT CAST(id AS text), occurred_at FROM outbox_event "
+                 ResultSet rs = query.executeQuery("SELECT CAST(id AS text), pg_xact_commit_timestamp(xmin) FROM outbox_event "
                          + "WHERE event_type = 'vn.vnn.fund.donation-received.v1'")) {
                 while (rs.next()) {
                     written.put(rs.getString(1), rs.getTimestamp(2).toInstant());
@@ -109,7 +109,8 @@ public final class EmulationBench {
                     Thread.sleep(500);
                 }
                 try (Statement query = db.createStatement(); ResultSet rs = query.executeQuery(
-                        "SELECT event_id, received_at FROM inbox_message WHERE consumer = 'emulation.achievements'")) {
+                        "SELECT event_id, pg_xact_commit_timestamp(xmin) FROM inbox_message "
+                                + "WHERE consumer = 'emulation.achievements'")) {
                     while (rs.next()) {
                         Instant from = written.get(rs.getString(1));
                         if (from != null) {
@@ -118,7 +119,7 @@ public final class EmulationBench {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "donation → standings (outbox write → score, %,d events): %s   p99 %.1f ms%n",
+            System.out.printf(Locale.ROOT, "donation → standings (donation commit → score commit, %,d events): %s   p99 %.1f ms%n",
                     delay.count(), delay, delay.p(99));
             String standings = StackClient.check(StackClient.send(HttpRequest.newBuilder(URI.create(emulation
                             + "/api/v1/emulation/movements/" + movement + "/standings?limit=1000"))

@@ -50,6 +50,15 @@ class AccessMatrixTest {
             .add("NominationResource#decide", "POST", NOMINATIONS + "/decision", JSON, "{}", CHAIRS)
             .add("NominationResource#revoke", "POST", NOMINATIONS + "/revocation", JSON, "{}",
                     Set.of("province-chairman", "admin"))
+            .add("NominationResource#announce", "POST", NOMINATIONS + "/announcement", JSON, "{}", OFFICE)
+            .add("NominationResource#comments", "GET", NOMINATIONS + "/comments", null, null,
+                    Set.of("emulation-officer", "province-chairman", "commune-chairman", "admin", "auditor"))
+            .add("NominationResource#reject", "POST", NOMINATIONS + "/rejection", JSON, "{}", CHAIRS)
+            .add("NominationResource#pay", "POST", NOMINATIONS + "/payment", JSON, "{}", OFFICE)
+            .add("HonoursResource#announcements", "GET", "/api/v1/public/honours/announcements", null, null,
+                    Set.of(AccessMatrix.PUBLIC))
+            .add("HonoursResource#comment", "POST", "/api/v1/public/honours/announcements/" + ID + "/comments", JSON,
+                    "{}", Set.of(AccessMatrix.PUBLIC))
             .add("ParticipationResource#create", "POST", "/api/v1/emulation/participants", JSON, "{}", OFFICE)
             .add("ParticipationResource#search", "GET", "/api/v1/emulation/participants", null, null, READERS)
             .add("ParticipationResource#verify", "POST", "/api/v1/emulation/evidence/" + ID + "/verification", JSON,

@@ -75,6 +75,44 @@ class MovementTest {
     }
 
     @Test
+    @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    void aCancelledDonationIsTakenBackEvenWhenTheCancellationArrivesFirst() throws Exception {
+        String area = "9" + (int) (Math.random() * 1_000_000);
+        String movement = given().contentType(ContentType.JSON).body(Map.of(
+                        "code", "HUY-" + area, "name", "Phong trào ủng hộ " + area, "kind", "THEMATIC",
+                        "areaCode", area, "startsOn", "2025-01-01", "endsOn", "2025-12-31",
+                        "criteria", List.of(
+                                Map.of("code", "DONATED", "name", "Số tiền ủng hộ Quỹ", "measure", "DONATED_VND",
+                                        "weight", 1, "target", 100_000_000, "candidateThreshold", 50_000_000))))
+                .post("/api/v1/emulation/movements").then().statusCode(201).extract().path("id");
+        String donor = UUID.randomUUID().toString();
+        DonationReceivedV1 big = donation(donor, "Công ty Xi măng Hà Tiên", "ORGANISATION", 60_000_000, area, false);
+        DonationReceivedV1 small = donation(donor, "Công ty Xi măng Hà Tiên", "ORGANISATION", 5_000_000, area, false);
+        DonationReceivedV1 returned = donation(donor, "Công ty Xi măng Hà Tiên", "ORGANISATION", 7_000_000, area,
+                false);
+        send(UUID.randomUUID().toString(), big);
+        send(UUID.randomUUID().toString(), small);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[0].value", equalTo(65_000_000.0f)));
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().body("", hasSize(1));
+
+        // The big gift is cancelled (twice delivered); the returned transfer's cancellation overtakes its receipt.
+        String cancellation = UUID.randomUUID().toString();
+        sendCancellation(cancellation, cancelled(big));
+        sendCancellation(cancellation, cancelled(big));
+        sendCancellation(UUID.randomUUID().toString(), cancelled(returned));
+        send(UUID.randomUUID().toString(), returned);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[0].value", equalTo(5_000_000.0f)));
+        // Below the threshold again: no longer a candidate.
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().body("", hasSize(0));
+        given().get("/api/v1/achievements/" + donor).then().statusCode(200)
+                .body("totalDonatedVnd", equalTo(5_000_000)).body("donationCount", equalTo(1));
+    }
+
+    @Test
     @TestSecurity(user = "council.member", roles = {"council-member", "emulation-officer"})
     void communesRiseWithTheirEscapesAndHousesOncePerEvent() throws Exception {
         String province = "8" + (int) (Math.random() * 1_000_000);
@@ -143,6 +181,17 @@ class MovementTest {
         return new vn.vnn.events.household.HouseholdStatusRecognizedV1(UUID.randomUUID().toString(), "HH-1",
                 commune, province, "RURAL", "NEAR_POOR", "POOR", transition, "VN-MPS-2022", 2025,
                 LocalDate.of(2025, 12, 10), "1/QĐ", 4, "commune.chairman");
+    }
+
+    private void sendCancellation(String eventId, vn.vnn.events.fund.DonationCancelledV1 event) throws Exception {
+        EmulationServiceTest.publish(bootstrapServers, vn.vnn.events.EventType.DONATION_CANCELLED, eventId,
+                event.donationId(), objectMapper.writeValueAsString(event));
+    }
+
+    private static vn.vnn.events.fund.DonationCancelledV1 cancelled(DonationReceivedV1 donation) {
+        return new vn.vnn.events.fund.DonationCancelledV1(donation.donationId(), donation.donorId(), donation.kind(),
+                donation.amountVnd(), donation.receivedOn(), donation.receivedOn().plusDays(3),
+                donation.fundAreaCode(), "BL-1", "Ngân hàng hoàn trả", "fund.officer");
     }
 
     private void send(String eventId, DonationReceivedV1 event) throws Exception {

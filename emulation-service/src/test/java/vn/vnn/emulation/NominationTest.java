@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.vnn.emulation.domain.AwardRules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,14 +84,20 @@ class NominationTest {
                 .statusCode(200).body("baseSalaryVnd", equalTo(2_600_000)).body("rewardVnd", equalTo(5_850_000));
         given().get("/api/v1/emulation/nominations/" + first).then().body("rewardVnd", equalTo(3_510_000));
 
-        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 4))
+        // The reward is paid once; a revocation recovers at most what was paid.
+        step(first, "payment", Map.of("paidOn", "2025-11-25", "voucherNo", "PC-0153", "version", 4))
+                .statusCode(200).body("rewardPaidOn", equalTo("2025-11-25")).body("paymentVoucher", equalTo("PC-0153"));
+        step(first, "payment", Map.of("paidOn", "2025-11-26", "voucherNo", "PC-0154", "version", 5)).statusCode(409);
+        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_001, "version", 5))
+                .statusCode(422);
+        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 5))
                 .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(3_510_000));
         given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
                 .body("participantName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "Công ty CP Than Núi Béo")))
                 .body("participantName", org.hamcrest.Matchers.hasItem("Gia đình ông Lò Văn Páo"));
         assertThat(count("SELECT count(*) FROM nomination_step WHERE nomination_id = '" + first + "'"))
-                .isEqualTo(6);
+                .isEqualTo(7);
     }
 
     @Test
@@ -116,6 +123,64 @@ class NominationTest {
         given().post("/api/v1/emulation/nominations/" + other + "/count?version=2").then().statusCode(200)
                 .body("status", equalTo("REJECTED")); // 1 YES of 3 members is no majority
         step(other, "decision", Map.of("decisionNo", "x", "decidedOn", "2025-11-20", "version", 3)).statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "province-chairman"})
+    void anAnnouncedNomineeTakesCommentsAndIsDecidedOnlyAfterThePeriod() {
+        UUID movement = movement();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        UUID open = approved(movement, participant("INDIVIDUAL", "Ông Đinh Văn Hùng"), "BANG_KHEN_UBND_TINH");
+        step(open, "announcement", Map.of("announcedOn", today.plusDays(1).toString(), "version", 0))
+                .statusCode(422); // never in the future
+        step(open, "announcement", Map.of("days", 7, "version", 0)).statusCode(200)
+                .body("status", equalTo("ANNOUNCED")).body("commentsUntil", equalTo(today.plusDays(6).toString()));
+        given().get("/api/v1/public/honours/announcements").then().statusCode(200)
+                .body("find { it.nominationId == '" + open + "' }.participantName", equalTo("Ông Đinh Văn Hùng"));
+        given().contentType(ContentType.JSON).body(Map.of("authorName", "Nguyễn Văn Dân", "contact", "0912345678",
+                        "text", "Ông Hùng đã vận động được 30 hộ thoát nghèo, tôi đồng ý."))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("text", " "))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(422);
+        given().get("/api/v1/emulation/nominations/" + open + "/comments").then().statusCode(200)
+                .body("[0].contact", equalTo("0912345678")).body("[0].authorName", equalTo("Nguyễn Văn Dân"));
+        given().get("/api/v1/emulation/nominations/" + open).then().body("comments", equalTo(1));
+        step(open, "decision", Map.of("decisionNo", "A-" + open, "decidedOn", today.plusDays(7).toString(),
+                "version", 1)).statusCode(409); // comments still open
+        step(open, "rejection", Map.of("reason", "Có ý kiến phản ánh cần xác minh thêm", "version", 1))
+                .statusCode(200).body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("Có ý kiến phản ánh cần xác minh thêm"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "muộn"))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(404);
+
+        // Posted twelve days ago for ten days: closed to comments, open to the decision.
+        UUID closed = approved(movement, participant("COLLECTIVE", "Hợp tác xã Nông nghiệp Tân Lập"),
+                "BANG_KHEN_UBND_TINH");
+        step(closed, "announcement", Map.of("announcedOn", today.minusDays(12).toString(), "days", 10,
+                "version", 0)).statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("text", "muộn"))
+                .post("/api/v1/public/honours/announcements/" + closed + "/comments").then().statusCode(409);
+        step(closed, "decision", Map.of("decisionNo", "B-" + closed, "decidedOn", today.minusDays(3).toString(),
+                "version", 1)).statusCode(409); // dated inside the period
+        step(closed, "decision", Map.of("decisionNo", "B-" + closed, "decidedOn", today.toString(), "version", 1))
+                .statusCode(200).body("status", equalTo("DECIDED"));
+    }
+
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "province-chairman"})
+    void aFormThatRequiresAnAnnouncementIsNotDecidedWithoutOne() {
+        UUID movement = movement();
+        UUID nomination = approved(movement, participant("INDIVIDUAL", "Bà Sầm Thị Mai"), "CHIEN_SI_THI_DUA_TINH");
+        setAnnouncementDays("CHIEN_SI_THI_DUA_TINH", 15);
+        try {
+            step(nomination, "decision", Map.of("decisionNo", "C-" + nomination, "decidedOn", "2025-12-01",
+                    "version", 0)).statusCode(409);
+            step(nomination, "announcement", Map.of("days", 5, "version", 0)).statusCode(422);
+            step(nomination, "announcement", Map.of("version", 0)).statusCode(200).body("commentsUntil",
+                    equalTo(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(14).toString()));
+        } finally {
+            setAnnouncementDays("CHIEN_SI_THI_DUA_TINH", null);
+        }
     }
 
     @Test
@@ -161,6 +226,24 @@ class NominationTest {
                 .setParameter(1, id).setParameter(2, movement).setParameter(3, participant).setParameter(4, form)
                 .executeUpdate());
         return id;
+    }
+
+    /** A nomination the council has approved (two members, both for it). */
+    private UUID approved(UUID movement, UUID participant, String form) {
+        UUID id = submitted(movement, participant, form);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                UPDATE nomination SET status = 'COUNCIL_APPROVED', appraised_by = 'can.bo.tham.dinh',
+                  council_members = 'hoi.dong.1,hoi.dong.2', quorum = 2 WHERE id = ?1""")
+                .setParameter(1, id).executeUpdate());
+        vote(id, "hoi.dong.1", "YES");
+        vote(id, "hoi.dong.2", "YES");
+        return id;
+    }
+
+    private void setAnnouncementDays(String form, Integer days) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "UPDATE award_form SET announcement_days = CAST(?1 AS integer) WHERE code = ?2")
+                .setParameter(1, days).setParameter(2, form).executeUpdate());
     }
 
     private void vote(UUID nomination, String member, String vote) {

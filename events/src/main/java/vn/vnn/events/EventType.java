@@ -2,6 +2,7 @@ package vn.vnn.events;
 
 import vn.vnn.events.emulation.AwardDecidedV1;
 import vn.vnn.events.fund.DisbursementPaidV1;
+import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
 public enum EventType {
     HOUSEHOLD_STATUS_RECOGNIZED("household.status-recognized.v1", HouseholdStatusRecognizedV1.class),
     DONATION_RECEIVED("fund.donation-received.v1", DonationReceivedV1.class),
+    DONATION_CANCELLED("fund.donation-cancelled.v1", DonationCancelledV1.class),
     DISBURSEMENT_PAID("fund.disbursement-paid.v1", DisbursementPaidV1.class),
     AWARD_DECIDED("emulation.award-decided.v1", AwardDecidedV1.class);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.vnn.events.emulation.AwardDecidedV1;
 import vn.vnn.events.fund.DisbursementPaidV1;
+import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 
@@ -45,6 +46,10 @@ class EventContractsTest {
                     "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e60", "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e61",
                     "Công ty Cổ phần Đường sắt Hà Nội", "ORGANISATION", false, "CASH", 150_000_000L,
                     LocalDate.of(2025, 10, 17), "01", null, "BL-2025-000123", "fund.officer"),
+            EventType.DONATION_CANCELLED, new DonationCancelledV1(
+                    "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e60", "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e61", "CASH",
+                    150_000_000L, LocalDate.of(2025, 10, 17), LocalDate.of(2025, 10, 20), "01", "BL-2025-000123",
+                    "Ngân hàng hoàn trả giao dịch chuyển khoản", "fund.officer"),
             EventType.DISBURSEMENT_PAID, new DisbursementPaidV1(
                     "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e70", "0192f3a4-6b1e-7c2d-8e9f-0a1b2c3d4e5f", "00027",
                     "HOUSING", 60_000_000L, LocalDate.of(2026, 1, 20), "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e71",
@@ -107,6 +112,11 @@ class EventContractsTest {
         ObjectNode node = (ObjectNode) MAPPER.readTree(resource("fixtures/" + type.topic() + ".json"));
         node.put("fieldAddedInV1_1", "ignored");
         assertThat(MAPPER.treeToValue(node, type.payloadClass())).isEqualTo(SAMPLES.get(type));
+    }
+
+    @Test
+    void everyEventTypeHasASample() {
+        assertThat(SAMPLES).containsOnlyKeys(EventType.values());
     }
 
     @Test

@@ -149,6 +149,10 @@ class LedgerTest {
                 .body("status", equalTo("CANCELLED")).body("receiptNo", equalTo("Q" + area + "/2025/000001"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "lại", "version", 1))
                 .post("/api/v1/donations/" + id + "/cancellation").then().statusCode(409);
+        // The cancellation goes out once, through the outbox, for the standings to take the donation back.
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id
+                + "' AND event_type = 'vn.vnn.fund.donation-cancelled.v1'"
+                + " AND payload ->> 'amountVnd' = '30000000' AND payload ->> 'reason' = 'Nhập trùng'")).isEqualTo(1);
         UUID fund = Fund.openForArea(area).map(f -> f.id).orElseThrow();
         given().get("/api/v1/funds/" + fund).then().body("inKindVnd", equalTo(0)).body("receivedVnd", equalTo(0));
         given().get("/api/v1/funds/" + fund + "/ledger").then().statusCode(200).body("totalItems", equalTo(4))

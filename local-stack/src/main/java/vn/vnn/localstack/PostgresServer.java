@@ -37,6 +37,8 @@ final class PostgresServer implements AutoCloseable {
                 // zonky turns durability off for speed; the stack keeps real data, so it stays on.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // Commit times of rows (pg_xact_commit_timestamp): what the benchmarks measure delays between.
+                .setServerConfig("track_commit_timestamp", "on")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
         PostgresServer server = new PostgresServer(postgres);

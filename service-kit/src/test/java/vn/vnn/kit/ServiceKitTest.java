@@ -261,6 +261,40 @@ class ServiceKitTest {
     }
 
     @Test
+    void aMalformedEventIsDeadLetteredAloneAndItsNeighboursInTheBatchAreCredited() throws Exception {
+        String name = "batch-" + UUID.randomUUID();
+        String topic = "fund.donation-received.v1";
+        try (KafkaProducer<String, String> producer = producer()) {
+            // Sent back to back, so that the consumer most likely polls them as one batch.
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String value = i == 2 ? "{not json" : "{\"donationId\":\"" + name + i + "\",\"donorId\":\"donor-" + name
+                        + "\",\"donorName\":\"Nhà hảo tâm\",\"donorType\":\"INDIVIDUAL\",\"anonymous\":false,"
+                        + "\"kind\":\"CASH\",\"amountVnd\":" + (i * 1000) + ",\"receivedOn\":\"2025-11-01\","
+                        + "\"fundAreaCode\":\"01\",\"actor\":\"tester\"}";
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, name + i, value);
+                record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                        .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                        .add("ce_type", "vn.vnn.fund.donation-received.v1".getBytes(StandardCharsets.UTF_8))
+                        .add("ce_source", "/probe".getBytes(StandardCharsets.UTF_8))
+                        .add("ce_subject", (name + i).getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> credits("donor-" + name) == 2);
+        assertThat(amountCredited("donor-" + name)).isEqualTo(4000);
+        assertThat(consume(topic + ".dlq.kit-test", name + "2", 1)).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
+        // Read the dead-letter topic again, to its end: the good neighbours are not in it.
+        assertThat(consume(topic + ".dlq.kit-test", name + "2", Integer.MAX_VALUE, Duration.ofSeconds(3)))
+                .singleElement();
+        assertThat(consume(topic + ".dlq.kit-test", name + "1", Integer.MAX_VALUE, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void eventsOfOneAggregateArePublishedInOrder() {
         String aggregate = "order-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -323,6 +357,10 @@ class ServiceKitTest {
     }
 
     private List<ConsumerRecord<String, String>> consume(String topic, String key, int atLeast) {
+        return consume(topic, key, atLeast, Duration.ofSeconds(30));
+    }
+
+    private List<ConsumerRecord<String, String>> consume(String topic, String key, int atLeast, Duration wait) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -330,7 +368,7 @@ class ServiceKitTest {
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + wait.toMillis();
             while (found.size() < atLeast && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (key.equals(r.key())) {

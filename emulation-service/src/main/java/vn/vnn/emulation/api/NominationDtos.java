@@ -1,6 +1,7 @@
 package vn.vnn.emulation.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -66,6 +67,41 @@ public final class NominationDtos {
                          UUID movementId, String movementName, String areaCode) {
     }
 
+    @Schema(name = "Announcement", description = "Công khai, lấy ý kiến: the nominee is posted on the public board "
+            + "from announcedOn (today when omitted, never later) for the given number of days")
+    public record Announcement(LocalDate announcedOn,
+                               @Schema(description = "Days open for comments; the award form's own period when "
+                                       + "omitted, else 10") @Min(1) @Max(90) Integer days,
+                               @NotNull Long version) {
+    }
+
+    @Schema(name = "NominationRejection", description = "The competent chairman declines to award, with reasons")
+    public record Rejection(@NotBlank @Size(max = 1000) String reason, @NotNull Long version) {
+    }
+
+    @Schema(name = "RewardPayment", description = "Chi tiền thưởng: the reward was paid out, once")
+    public record Payment(@NotNull LocalDate paidOn,
+                          @Schema(description = "Payment voucher number (số phiếu chi / chứng từ)")
+                          @NotBlank @Size(max = 100) String voucherNo,
+                          @NotNull Long version) {
+    }
+
+    @Schema(name = "AnnouncedNomination", description = "A nominee posted for public comment")
+    public record Announced(UUID nominationId, String participantName, String participantKind, String awardName,
+                            String achievementSummary, String movementName, String areaCode, LocalDate announcedOn,
+                            LocalDate commentsUntil) {
+    }
+
+    @Schema(name = "PublicComment", description = "Ý kiến: a comment on an announced nominee; name and contact are "
+            + "optional and shown only to the emulation office")
+    public record Comment(@Size(max = 200) String authorName, @Size(max = 200) String contact,
+                          @NotBlank @Size(max = 4000) String text) {
+    }
+
+    @Schema(name = "NominationComment")
+    public record CommentView(UUID id, String authorName, String contact, String text, OffsetDateTime receivedAt) {
+    }
+
     @Schema(name = "Revocation")
     public record Revocation(@NotBlank @Size(max = 1000) String reason, @NotNull @PositiveOrZero Long recoveredVnd,
                              @NotNull Long version) {
@@ -77,6 +113,7 @@ public final class NominationDtos {
                        OffsetDateTime submittedAt, String appraisedBy, List<String> councilMembers, Integer quorum,
                        long yes, long no, long abstain, String decisionNo, LocalDate decidedOn, String decidedBy,
                        Long rewardVnd, Long baseSalaryVnd, String rejectionReason, String revokedReason,
-                       Long recoveredVnd, long version) {
+                       Long recoveredVnd, LocalDate announcedOn, LocalDate commentsUntil, long comments,
+                       LocalDate rewardPaidOn, String paymentVoucher, long version) {
     }
 }

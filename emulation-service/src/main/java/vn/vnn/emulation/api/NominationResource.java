@@ -13,20 +13,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.emulation.service.AnnouncementService;
 import vn.vnn.emulation.service.NominationService;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Roles;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/emulation/nominations")
-@Tag(name = "Nominations", description = "Đề nghị khen thưởng: thẩm định, Hội đồng TĐKT biểu quyết, quyết định")
+@Tag(name = "Nominations", description = "Đề nghị khen thưởng: thẩm định, Hội đồng TĐKT biểu quyết, công khai, quyết định, chi thưởng")
 public class NominationResource {
 
     private final NominationService nominations;
+    private final AnnouncementService announcements;
 
-    NominationResource(NominationService nominations) {
+    NominationResource(NominationService nominations, AnnouncementService announcements) {
         this.nominations = nominations;
+        this.announcements = announcements;
     }
 
     @POST
@@ -115,5 +119,42 @@ public class NominationResource {
     @Operation(summary = "Revoke a decided award (fraud, false dossier) and record what was recovered")
     public NominationDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Revocation body) {
         return nominations.revoke(id, body);
+    }
+
+    @POST
+    @Path("{id}/announcement")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Công khai: post a council-approved nominee for public comment; the decision waits until the "
+            + "period ends (required when the award form sets a period, optional otherwise)")
+    public NominationDtos.View announce(@PathParam("id") UUID id,
+                                        @Valid @NotNull NominationDtos.Announcement body) {
+        return nominations.announce(id, body);
+    }
+
+    @GET
+    @Path("{id}/comments")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN,
+            Roles.AUDITOR})
+    @Operation(summary = "Comments received during the announcement, oldest first (contacts in full for the "
+            + "emulation office only)")
+    public List<NominationDtos.CommentView> comments(@PathParam("id") UUID id) {
+        return announcements.comments(id);
+    }
+
+    @POST
+    @Path("{id}/rejection")
+    @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN})
+    @Operation(summary = "The competent chairman declines to award, with reasons (after the council or the "
+            + "announcement)")
+    public NominationDtos.View reject(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Rejection body) {
+        return nominations.decline(id, body);
+    }
+
+    @POST
+    @Path("{id}/payment")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Chi tiền thưởng: record that the decided reward was paid (once, with its voucher)")
+    public NominationDtos.View pay(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Payment body) {
+        return nominations.recordPayment(id, body);
     }
 }

@@ -44,6 +44,16 @@ public class Achievement extends PanacheEntityBase {
         updatedAt = OffsetDateTime.now();
     }
 
+    /** A cancelled donation: its amount and its count go; the date of the last donation stays as it was. */
+    public void debit(long amountVnd) {
+        if (amountVnd <= 0 || amountVnd > totalDonatedVnd || donationCount == 0) {
+            throw new IllegalArgumentException("a cancellation takes back a credited amount");
+        }
+        totalDonatedVnd -= amountVnd;
+        donationCount -= 1;
+        updatedAt = OffsetDateTime.now();
+    }
+
     /** Organisations take part as collectives (tập thể), people as individuals (cá nhân). */
     public static String participantTypeOf(String donorType) {
         return "ORGANISATION".equals(donorType) ? "COLLECTIVE" : "INDIVIDUAL";

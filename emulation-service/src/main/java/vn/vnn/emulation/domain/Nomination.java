@@ -17,7 +17,7 @@ import java.util.UUID;
 @Entity
 public class Nomination extends PanacheEntityBase {
 
-    public enum Status { SUBMITTED, APPRAISED, AT_COUNCIL, COUNCIL_APPROVED, DECIDED, REJECTED, REVOKED }
+    public enum Status { SUBMITTED, APPRAISED, AT_COUNCIL, COUNCIL_APPROVED, ANNOUNCED, DECIDED, REJECTED, REVOKED }
 
     @Id
     public UUID id;
@@ -63,6 +63,16 @@ public class Nomination extends PanacheEntityBase {
     public String revokedReason;
     @Column(name = "recovered_vnd")
     public Long recoveredVnd;
+    @Column(name = "announced_on")
+    public LocalDate announcedOn;
+    @Column(name = "comments_until")
+    public LocalDate commentsUntil;
+    @Column(name = "reward_paid_on")
+    public LocalDate rewardPaidOn;
+    @Column(name = "payment_voucher")
+    public String paymentVoucher;
+    @Column(name = "paid_by")
+    public String paidBy;
     @Version
     public long version;
 

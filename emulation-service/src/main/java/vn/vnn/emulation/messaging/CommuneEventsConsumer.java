@@ -2,40 +2,39 @@ package vn.vnn.emulation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.emulation.service.MeasuredCriteria;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
-import vn.vnn.kit.inbox.IdempotentConsumer;
+import vn.vnn.kit.inbox.IdempotentBatchConsumer;
+
+import java.util.concurrent.CompletionStage;
 
 /** Recognitions and paid support → the communes' measured criteria; each event counted once. */
 @ApplicationScoped
 public class CommuneEventsConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final IdempotentBatchConsumer consumer;
     private final MeasuredCriteria criteria;
 
-    CommuneEventsConsumer(IdempotentConsumer consumer, MeasuredCriteria criteria) {
+    CommuneEventsConsumer(IdempotentBatchConsumer consumer, MeasuredCriteria criteria) {
         this.consumer = consumer;
         this.criteria = criteria;
     }
 
     @Incoming("household-status")
     @Blocking
-    @Transactional
-    public void onRecognition(ConsumerRecord<String, String> record) {
-        consumer.<HouseholdStatusRecognizedV1>handle("emulation.recognitions", record,
+    public CompletionStage<Void> onRecognitions(KafkaRecordBatch<String, String> batch) {
+        return consumer.<HouseholdStatusRecognizedV1>handle("emulation.recognitions", batch,
                 EventType.HOUSEHOLD_STATUS_RECOGNIZED, event -> criteria.onRecognition(event.data()));
     }
 
     @Incoming("disbursements")
     @Blocking
-    @Transactional
-    public void onDisbursement(ConsumerRecord<String, String> record) {
-        consumer.<DisbursementPaidV1>handle("emulation.disbursements", record, EventType.DISBURSEMENT_PAID,
+    public CompletionStage<Void> onDisbursements(KafkaRecordBatch<String, String> batch) {
+        return consumer.<DisbursementPaidV1>handle("emulation.disbursements", batch, EventType.DISBURSEMENT_PAID,
                 event -> criteria.onDisbursement(event.data()));
     }
 }

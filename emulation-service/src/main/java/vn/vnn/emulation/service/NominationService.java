@@ -19,6 +19,7 @@ import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -27,12 +28,16 @@ import java.util.UUID;
  * From nomination to decision: the emulation office appraises (not the officer who submitted), a council of named
  * members votes (quorum, majority of all members), the competent chairman decides — the provincial chairman for
  * provincial forms, the commune chairman for commune forms — with the reward the form's multiple × the base salary in
- * force on the decision's date. Every step is logged; {@code emulation.award-decided.v1} leaves through the outbox.
+ * force on the decision's date; optionally after a public announcement with a comment period; the reward paid once,
+ * recovered on revocation. Every step is logged; {@code emulation.award-decided.v1} leaves through the outbox.
  */
 @ApplicationScoped
 public class NominationService {
 
     private static final TypeReference<List<NominationDtos.Attachment>> ATTACHMENTS = new TypeReference<>() { };
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Days of comment when neither the office nor the award form says (10, as for state-level awards). */
+    private static final int DEFAULT_DAYS = 10;
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -157,15 +162,20 @@ public class NominationService {
 
     @Transactional
     public NominationDtos.View decide(UUID id, NominationDtos.Decision decision) {
-        Nomination nomination = find(id, decision.version(), Nomination.Status.COUNCIL_APPROVED);
+        Nomination nomination = find(id, decision.version(), Nomination.Status.COUNCIL_APPROVED,
+                Nomination.Status.ANNOUNCED);
         Object[] form = form(nomination.awardForm);
         String level = (String) form[2];
-        boolean competent = caller.hasRole(Roles.ADMIN)
-                || "PROVINCE".equals(level) && caller.hasRole(Roles.PROVINCE_CHAIRMAN)
-                || "COMMUNE".equals(level) && caller.hasRole(Roles.COMMUNE_CHAIRMAN);
-        if (!competent) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "A " + level.toLowerCase() + " award is decided by the "
-                    + level.toLowerCase() + " chairman");
+        requireCompetentChairman(level);
+        Integer announcementDays = announcementDays(nomination.awardForm);
+        if (nomination.status == Nomination.Status.COUNCIL_APPROVED && announcementDays != null) {
+            throw ProblemException.conflict("This award form is announced for public comment for "
+                    + announcementDays + " days before the decision");
+        }
+        if (nomination.status == Nomination.Status.ANNOUNCED && (!today().isAfter(nomination.commentsUntil)
+                || !decision.decidedOn().isAfter(nomination.commentsUntil))) {
+            throw ProblemException.conflict("Public comments are open until " + nomination.commentsUntil
+                    + "; the decision comes after that");
         }
         @SuppressWarnings("unchecked")
         List<Number> salary = entityManager.createNativeQuery("""
@@ -199,10 +209,66 @@ public class NominationService {
     @Transactional
     public NominationDtos.View revoke(UUID id, NominationDtos.Revocation revocation) {
         Nomination nomination = find(id, revocation.version(), Nomination.Status.DECIDED);
+        long paid = nomination.rewardPaidOn == null ? 0 : nomination.rewardVnd;
+        if (revocation.recoveredVnd() > paid) {
+            throw ProblemException.invalid("recoveredVnd", "at most the reward paid (" + paid + " đồng) is recovered");
+        }
         nomination.status = Nomination.Status.REVOKED;
         nomination.revokedReason = revocation.reason().strip();
         nomination.recoveredVnd = revocation.recoveredVnd();
         step(nomination, "REVOKED", nomination.revokedReason);
+        return view(flush(nomination));
+    }
+
+    /**
+     * Công khai: posts a council-approved nominee on the public board for comments. Optional unless the award form
+     * sets a period; the date may be the day the notice went up elsewhere, never a future day.
+     */
+    @Transactional
+    public NominationDtos.View announce(UUID id, NominationDtos.Announcement announcement) {
+        Nomination nomination = find(id, announcement.version(), Nomination.Status.COUNCIL_APPROVED);
+        LocalDate from = announcement.announcedOn() == null ? today() : announcement.announcedOn();
+        if (from.isAfter(today())) {
+            throw ProblemException.invalid("announcedOn", "an announcement cannot start in the future");
+        }
+        Integer formDays = announcementDays(nomination.awardForm);
+        int days = announcement.days() != null ? announcement.days() : formDays != null ? formDays : DEFAULT_DAYS;
+        if (formDays != null && days < formDays) {
+            throw ProblemException.invalid("days", "this award form is announced for at least " + formDays + " days");
+        }
+        nomination.status = Nomination.Status.ANNOUNCED;
+        nomination.announcedOn = from;
+        nomination.commentsUntil = from.plusDays(days - 1L);
+        step(nomination, "ANNOUNCED", from + " – " + nomination.commentsUntil);
+        return view(flush(nomination));
+    }
+
+    /** The competent chairman declines to award (e.g. after a substantiated public comment), with reasons. */
+    @Transactional
+    public NominationDtos.View decline(UUID id, NominationDtos.Rejection rejection) {
+        Nomination nomination = find(id, rejection.version(), Nomination.Status.COUNCIL_APPROVED,
+                Nomination.Status.ANNOUNCED);
+        requireCompetentChairman((String) form(nomination.awardForm)[2]);
+        reject(nomination, rejection.reason().strip());
+        step(nomination, "REJECTED", nomination.rejectionReason);
+        return view(flush(nomination));
+    }
+
+    /** Chi tiền thưởng: records that the decided reward was paid, once, against a voucher. */
+    @Transactional
+    public NominationDtos.View recordPayment(UUID id, NominationDtos.Payment payment) {
+        Nomination nomination = find(id, payment.version(), Nomination.Status.DECIDED);
+        if (nomination.rewardPaidOn != null) {
+            throw ProblemException.conflict("The reward was already paid on " + nomination.rewardPaidOn
+                    + " (voucher " + nomination.paymentVoucher + ")");
+        }
+        if (payment.paidOn().isBefore(nomination.decidedOn) || payment.paidOn().isAfter(today())) {
+            throw ProblemException.invalid("paidOn", "a reward is paid between its decision and today");
+        }
+        nomination.rewardPaidOn = payment.paidOn();
+        nomination.paymentVoucher = payment.voucherNo().strip();
+        nomination.paidBy = caller.actor();
+        step(nomination, "PAID", nomination.rewardVnd + " đồng, " + nomination.paymentVoucher);
         return view(flush(nomination));
     }
 
@@ -268,7 +334,7 @@ public class NominationService {
         nomination.rejectionReason = reason;
     }
 
-    private Nomination find(UUID id, Long version, Nomination.Status expected) {
+    Nomination find(UUID id, Long version, Nomination.Status... expected) {
         Nomination nomination = Nomination.findById(id);
         if (nomination == null || !scope.covers(Movement.findById(nomination.movementId))) {
             throw ProblemException.notFound("Nomination", id);
@@ -276,10 +342,32 @@ public class NominationService {
         if (version != null && nomination.version != version) {
             throw ProblemException.conflict("Nomination " + id + " changed meanwhile; reload it and try again");
         }
-        if (nomination.status != expected) {
-            throw ProblemException.conflict("The nomination is " + nomination.status + ", not " + expected);
+        if (!List.of(expected).contains(nomination.status)) {
+            throw ProblemException.conflict("The nomination is " + nomination.status + ", not "
+                    + String.join(" or ", java.util.Arrays.stream(expected).map(Enum::name).toList()));
         }
         return nomination;
+    }
+
+    private void requireCompetentChairman(String level) {
+        boolean competent = caller.hasRole(Roles.ADMIN)
+                || "PROVINCE".equals(level) && caller.hasRole(Roles.PROVINCE_CHAIRMAN)
+                || "COMMUNE".equals(level) && caller.hasRole(Roles.COMMUNE_CHAIRMAN);
+        if (!competent) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A " + level.toLowerCase() + " award is decided by the "
+                    + level.toLowerCase() + " chairman");
+        }
+    }
+
+    /** The public-comment period the award form requires, in days; null when the step is optional. */
+    private Integer announcementDays(String awardForm) {
+        Object days = entityManager.createNativeQuery("SELECT announcement_days FROM award_form WHERE code = ?1")
+                .setParameter(1, awardForm).getSingleResult();
+        return days == null ? null : ((Number) days).intValue();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(VIETNAM);
     }
 
     private Nomination flush(Nomination nomination) {
@@ -287,7 +375,7 @@ public class NominationService {
         return nomination;
     }
 
-    private void step(Nomination nomination, String step, String detail) {
+    void step(Nomination nomination, String step, String detail) {
         entityManager.createNativeQuery("""
                         INSERT INTO nomination_step (id, nomination_id, step, actor, at, detail)
                         VALUES (?1, ?2, ?3, ?4, now(), ?5)""")
@@ -329,7 +417,14 @@ public class NominationService {
                 n.appraisedBy, n.members(), n.quorum, votes.stream().filter("YES"::equals).count(),
                 votes.stream().filter("NO"::equals).count(), votes.stream().filter("ABSTAIN"::equals).count(),
                 n.decisionNo, n.decidedOn, n.decidedBy, n.rewardVnd, n.baseSalaryVnd, n.rejectionReason,
-                n.revokedReason, n.recoveredVnd, n.version);
+                n.revokedReason, n.recoveredVnd, n.announcedOn, n.commentsUntil, comments(n.id), n.rewardPaidOn,
+                n.paymentVoucher, n.version);
+    }
+
+    private long comments(UUID nominationId) {
+        return ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM nomination_comment WHERE nomination_id = ?1")
+                .setParameter(1, nominationId).getSingleResult()).longValue();
     }
 
     private String write(List<NominationDtos.Attachment> attachments) {

@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.fund.api.DonationRequest;
 import vn.vnn.fund.api.DonationView;
@@ -153,6 +154,11 @@ public class DonationService {
                 List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd),
                         LedgerEntry.credit(held(donation.kind), donation.amountVnd)));
         audit.record("DONATION", donation.id, "CANCELLED", actor, donation.cancelReason);
+        // Whoever credited the donation (the emulation standings) takes it back.
+        outbox.publish("donation", donation.id.toString(), new DonationCancelledV1(
+                donation.id.toString(), donation.donor.id.toString(), donation.kind.name(), donation.amountVnd,
+                donation.receivedOn, LocalDate.now(VIETNAM), donation.fundAreaCode, donation.receiptNo,
+                donation.cancelReason, actor));
         entityManager.flush();
         return DonationView.of(donation, items(donation.id));
     }

@@ -26,6 +26,11 @@ public final class PersonalData {
         return at <= 0 ? mask(email, 1, 0) : email.charAt(0) + "***" + email.substring(at);
     }
 
+    /** A contact given as either an e-mail address or a phone number, masked as such. */
+    public static String maskContact(String contact) {
+        return contact != null && contact.contains("@") ? maskEmail(contact) : maskPhone(contact);
+    }
+
     /** An address keeps only its last part (the area), e.g. {@code ***, Ba Đình, Hà Nội}. */
     public static String maskAddress(String address) {
         if (address == null) {

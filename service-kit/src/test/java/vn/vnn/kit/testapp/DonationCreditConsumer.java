@@ -3,31 +3,31 @@ package vn.vnn.kit.testapp;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DonationReceivedV1;
-import vn.vnn.kit.inbox.IdempotentConsumer;
+import vn.vnn.kit.inbox.IdempotentBatchConsumer;
 import vn.vnn.kit.inbox.IncomingEvent;
 
-/** Credits donors from donation events, once per event id, as a real service would. */
+import java.util.concurrent.CompletionStage;
+
+/** Credits donors from donation events, once per event id, a poll at a time, as a real service would. */
 @ApplicationScoped
 public class DonationCreditConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final IdempotentBatchConsumer consumer;
     private final EntityManager entityManager;
 
-    DonationCreditConsumer(IdempotentConsumer consumer, EntityManager entityManager) {
+    DonationCreditConsumer(IdempotentBatchConsumer consumer, EntityManager entityManager) {
         this.consumer = consumer;
         this.entityManager = entityManager;
     }
 
     @Incoming("donations")
     @Blocking
-    @Transactional
-    public void onDonation(ConsumerRecord<String, String> record) {
-        consumer.handle("kit-test.credits", record, EventType.DONATION_RECEIVED, this::credit);
+    public CompletionStage<Void> onDonations(KafkaRecordBatch<String, String> batch) {
+        return consumer.handle("kit-test.credits", batch, EventType.DONATION_RECEIVED, this::credit);
     }
 
     private void credit(IncomingEvent<DonationReceivedV1> event) {
