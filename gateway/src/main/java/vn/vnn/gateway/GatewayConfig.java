@@ -2,12 +2,18 @@ package vn.vnn.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** {@code vnn.gateway.*}: the routing table. Each route is a service with the path prefixes it owns. */
+/**
+ * {@code vnn.gateway.*}: the routing table and the edge's limits. Each route is a service with the path prefixes it
+ * owns; what a route does not set comes from the gateway-wide defaults.
+ */
 @ConfigMapping(prefix = "vnn.gateway")
 public interface GatewayConfig {
 
@@ -17,9 +23,28 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/public")
     List<String> publicPrefixes();
 
-    /** How long a proxied request may take before the gateway answers 504. */
+    /** How long a service may take to start answering before the gateway answers 504. */
     @WithDefault("30s")
     Duration requestTimeout();
+
+    /** Largest request body passed on; larger ones get 413 (bodies are streamed, never held in memory). */
+    @WithDefault("10M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+    /** Attempts after the first for idempotent calls without a body, when a service cannot be reached or is busy. */
+    @WithDefault("2")
+    int retries();
+
+    /** Methods that are retried. Others (POST, PATCH, and any call with a body) are sent once. */
+    @WithDefault("GET,HEAD,OPTIONS")
+    Set<String> retryMethods();
+
+    /** Where browsers reach the Keycloak realm (the Swagger UI's login). */
+    String oidcPublicUrl();
+
+    CircuitBreaker circuitBreaker();
+
+    RateLimit rateLimit();
 
     interface Route {
         /** Base URL of the service, e.g. {@code http://localhost:8082}. */
@@ -27,5 +52,41 @@ public interface GatewayConfig {
 
         /** Path prefixes routed to it, e.g. {@code /api/v1/donations}. */
         List<String> prefixes();
+
+        /** This route's timeout; the gateway's {@code request-timeout} when unset. */
+        Optional<Duration> timeout();
+
+        /** This route's body limit; the gateway's {@code max-body-size} when unset. */
+        Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize();
+
+        /** This route's requests per client (or per IP, anonymous) and period; the gateway's when unset. */
+        @WithName("rate-limit")
+        Optional<Limit> rateLimit();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive failures (unreachable, timed out, 502/503/504) that open the circuit of a route. */
+        @WithDefault("5")
+        int failures();
+
+        /** How long an open circuit answers 503 at once before one call is let through to test the service. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface RateLimit {
+        /** Calls with a token, counted per client and user. */
+        Limit authenticated();
+
+        /** Calls without a token, counted per IP address. */
+        Limit anonymous();
+    }
+
+    interface Limit {
+        /** Requests allowed per {@link #period()}, refilled continuously. */
+        long requests();
+
+        @WithDefault("1m")
+        Duration period();
     }
 }

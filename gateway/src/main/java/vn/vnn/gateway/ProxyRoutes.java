@@ -1,99 +1,184 @@
 package vn.vnn.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
-import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Mounts the routing table on Quarkus's router: {@code /api/...} prefixes to their service, and each service's
- * OpenAPI document at {@code /openapi/<service>} for the one Swagger UI.
+ * Mounts the edge on Quarkus's router, in this order: request id and trace context (kept or created, logged, passed
+ * on, returned) and security headers; the token check for {@code /api/*} outside the public prefixes; the rate limit;
+ * then the routing table ({@code /api/...} prefixes to their service) and each service's OpenAPI document.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final MeterRegistry meters;
+    private final OpenApiDocuments documents;
+    private final RateLimits rateLimits = new RateLimits();
+    private final List<UpstreamProxy> proxies = new ArrayList<>();
+    /** Prefix → route, longest first, so that the most specific prefix wins. */
+    private final List<Map.Entry<String, UpstreamProxy>> table = new ArrayList<>();
 
-    ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry meters, OpenApiDocuments documents) {
         this.config = config;
         this.vertx = vertx;
+        this.meters = meters;
+        this.documents = documents;
     }
 
     void mount(@Observes Router router) {
-        router.route().order(-200).failureHandler(ProxyRoutes::failure);
-        router.route().order(-100).handler(ctx -> {
-            String id = RequestIds.of(ctx);
-            ctx.request().headers().set(RequestIds.HEADER, id);
-            // Set once at the end: a proxied response already carries the service's copy of the same id.
-            ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
-            ctx.next();
-        });
-        // The edge check: an API call needs a valid token (a bad one already failed authentication).
-        router.route("/api/*").order(-90).handler(ctx -> {
-            if (config.publicPrefixes().stream().anyMatch(prefix -> ctx.normalizedPath().equals(prefix)
-                    || ctx.normalizedPath().startsWith(prefix + "/"))) {
-                ctx.next();
-            } else if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-                ctx.next();
-            } else {
-                Problems.send(ctx, 401, "unauthorized", "Authentication is required",
-                        "A valid bearer token is required");
-            }
-        });
+        router.route().order(-200).failureHandler(this::failure);
+        router.route().order(-100).handler(this::edge);
+        router.route("/api/*").order(-90).handler(this::requireToken);
+        router.route("/api/*").order(-80).handler(this::rateLimit);
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
-            URI upstream = URI.create(entry.getValue().url());
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setDefaultHost(upstream.getHost())
-                    .setDefaultPort(upstream.getPort() > 0 ? upstream.getPort() : 80)
-                    .setConnectTimeout(5_000)
-                    .setIdleTimeout((int) config.requestTimeout().toSeconds()));
-            HttpProxy api = HttpProxy.reverseProxy(client).origin(upstream.getPort(), upstream.getHost());
-            api.addInterceptor(new Forwarded());
+            UpstreamProxy proxy = new UpstreamProxy(entry.getKey(), entry.getValue(), config, vertx, meters);
+            proxies.add(proxy);
             for (String prefix : entry.getValue().prefixes()) {
-                router.route(prefix).handler(ProxyHandler.create(api));
-                router.route(prefix + "/*").handler(ProxyHandler.create(api));
+                table.add(Map.entry(prefix, proxy));
+                router.route(prefix).handler(proxy::handle);
+                router.route(prefix + "/*").handler(proxy::handle);
             }
-            HttpProxy openApi = HttpProxy.reverseProxy(client).origin(upstream.getPort(), upstream.getHost());
-            openApi.addInterceptor(new OpenApiDocument());
-            router.route("/openapi/" + entry.getKey()).handler(ProxyHandler.create(openApi));
-            LOG.infof("Route %s %s -> %s", entry.getKey(), entry.getValue().prefixes(), upstream);
+            router.get("/openapi/" + entry.getKey()).handler(ctx -> documents.serve(ctx, proxy));
+            LOG.infof("Route %s %s -> %s", entry.getKey(), entry.getValue().prefixes(), proxy.upstream());
         }
+        table.sort(Comparator.comparing((Map.Entry<String, UpstreamProxy> e) -> e.getKey().length()).reversed());
+        router.get("/openapi").handler(ctx -> documents.index(ctx, proxies));
         router.route("/api/*").order(Integer.MAX_VALUE - 1)
                 .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No API at this path"));
     }
 
+    /** Request id and trace context for every request, in the log lines and the answer; security headers. */
+    private void edge(RoutingContext ctx) {
+        String id = RequestIds.of(ctx);
+        String traceparent = TraceContext.of(ctx);
+        MDC.put("requestId", id);
+        MDC.put("traceId", TraceContext.traceId(traceparent));
+        ctx.request().headers().set(RequestIds.HEADER, id);
+        ctx.request().headers().set(TraceContext.HEADER, traceparent);
+        boolean swaggerUi = ctx.normalizedPath().startsWith("/q/swagger-ui");
+        // Set once at the end: a proxied response already carries the service's copy of the same id.
+        ctx.addHeadersEndHandler(v -> {
+            var headers = ctx.response().headers();
+            headers.set(RequestIds.HEADER, id);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.set("Content-Security-Policy", swaggerUi ? documents.swaggerUiPolicy() : API_CSP);
+        });
+        ctx.next();
+    }
+
+    /** The edge check: an API call needs a valid token (a bad one already failed authentication). */
+    private void requireToken(RoutingContext ctx) {
+        if (isPublic(ctx.normalizedPath()) || identity(ctx) != null) {
+            ctx.next();
+        } else {
+            rejected(ctx, "unauthenticated");
+            Problems.send(ctx, 401, "unauthorized", "Authentication is required", "A valid bearer token is required");
+        }
+    }
+
+    /** Per route, per client and user with a token, per IP without; 429 with Retry-After past the limit. */
+    private void rateLimit(RoutingContext ctx) {
+        UpstreamProxy route = route(ctx.normalizedPath());
+        GatewayConfig.Route routeConfig = route == null ? null : config.routes().get(route.name());
+        SecurityIdentity identity = identity(ctx);
+        GatewayConfig.Limit limit = routeConfig != null && routeConfig.rateLimit().isPresent()
+                ? routeConfig.rateLimit().get()
+                : identity != null ? config.rateLimit().authenticated() : config.rateLimit().anonymous();
+        RateLimits.Verdict verdict = rateLimits.take(route == null ? "-" : route.name(), caller(ctx, identity),
+                limit);
+        ctx.response().putHeader("RateLimit-Limit", String.valueOf(verdict.limit()));
+        ctx.response().putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
+        if (verdict.allowed()) {
+            ctx.next();
+            return;
+        }
+        rejected(ctx, "rate-limited");
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+        Problems.send(ctx, 429, "too-many-requests", "Too many requests", "At most " + limit.requests()
+                + " requests per " + limit.period().toSeconds() + " s; try again in " + verdict.retryAfterSeconds()
+                + " s");
+    }
+
+    private UpstreamProxy route(String path) {
+        for (Map.Entry<String, UpstreamProxy> entry : table) {
+            if (path.equals(entry.getKey()) || path.startsWith(entry.getKey() + "/")) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The client and user of a token ({@code azp}, {@code sub}); the IP address without one. */
+    private static String caller(RoutingContext ctx, SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken token) {
+            Object client = token.getClaim("azp");
+            return "client:" + client + "/" + token.getSubject();
+        }
+        if (identity != null) {
+            return "user:" + identity.getPrincipal().getName();
+        }
+        return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+    }
+
+    private static SecurityIdentity identity(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity() : null;
+    }
+
+    private boolean isPublic(String path) {
+        return config.publicPrefixes().stream().anyMatch(prefix -> path.equals(prefix)
+                || path.startsWith(prefix + "/"));
+    }
+
+    private void rejected(RoutingContext ctx, String reason) {
+        UpstreamProxy route = route(ctx.normalizedPath());
+        meters.counter("gateway.rejections", "route", route == null ? "-" : route.name(), "reason", reason)
+                .increment();
+    }
+
     /** Failures before a request reaches a service (no token, bad token, no route) as problem responses. */
-    static void failure(RoutingContext ctx) {
+    private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = ctx.statusCode();
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || status == 401) {
+            rejected(ctx, "unauthenticated");
             Problems.send(ctx, 401, "unauthorized", "Authentication is required", "A valid bearer token is required");
         } else if (failure instanceof ForbiddenException || status == 403) {
             Problems.send(ctx, 403, "forbidden", "You are not allowed to do this",
                     "Your roles do not allow this operation");
         } else if (status == 404) {
             Problems.send(ctx, 404, "not-found", "Not found", "No API at this path");
+        } else if (status == 413) {
+            Problems.send(ctx, 413, "payload-too-large", "Request body too large",
+                    "The request body is larger than this API takes");
         } else {
             LOG.errorf(failure, "Gateway failure in request %s", RequestIds.of(ctx));
             Problems.send(ctx, status >= 400 && status < 600 ? status : 502, "bad-gateway", "Bad gateway",
@@ -101,25 +186,7 @@ public class ProxyRoutes {
         }
     }
 
-    /** Passes the request id and the original host and scheme to the service. */
-    private static final class Forwarded implements ProxyInterceptor {
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            var request = context.request();
-            var original = request.proxiedRequest();
-            request.headers().set("X-Forwarded-Host", String.valueOf(original.authority()));
-            request.headers().set("X-Forwarded-Proto", original.scheme());
-            return context.sendRequest();
-        }
-    }
-
-    /** {@code /openapi/<service>} is the service's {@code /q/openapi}, as JSON. */
-    private static final class OpenApiDocument implements ProxyInterceptor {
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            context.request().setURI("/q/openapi?format=json");
-            context.request().headers().remove("Authorization");
-            return context.sendRequest();
-        }
+    void close(@Observes ShutdownEvent event) {
+        proxies.forEach(UpstreamProxy::close);
     }
 }

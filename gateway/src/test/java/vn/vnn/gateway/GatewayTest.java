@@ -9,13 +9,21 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(UpstreamServer.class)
 class GatewayTest {
+
+    private static volatile boolean flakyIsUp;
 
     @Test
     void routesAnApiCallWithItsTokenAndRequestId() {
@@ -63,8 +71,94 @@ class GatewayTest {
     }
 
     @Test
-    void readinessChecksTheUpstreams() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void readinessReflectsEveryUpstream() {
+        // The flaky route's service is down until a test brings it up; until then the gateway is not ready.
+        boolean up = flakyIsUp;
+        given().get("/q/health/ready").then().statusCode(up ? 200 : 503).body("status", equalTo(up ? "UP" : "DOWN"))
+                .body("checks[0].data.fund", equalTo("UP")).body("checks[0].data.flaky", equalTo(up ? "UP" : "DOWN"));
+    }
+
+    @Test
+    void traceContextIsKeptOrStartedAndPassedOn() {
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().auth().oauth2(token()).header("traceparent", incoming).get("/api/v1/donations")
+                .then().statusCode(200).body("traceparent", equalTo(incoming));
+        given().auth().oauth2(token()).header("traceparent", "garbage").get("/api/v1/donations")
+                .then().statusCode(200).body("traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                .body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        given().get("/api/v1/donations").then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("connect-src 'self' http"));
+    }
+
+    @Test
+    void aSlowServiceIs504ProblemWithinTheRouteTimeout() {
+        long start = System.nanoTime();
+        given().auth().oauth2(token()).get("/api/v1/slow/report").then().statusCode(504)
+                .contentType("application/problem+json").body("type", equalTo("/problems/gateway-timeout"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aServiceThatIsDownIs503AndItsCircuitOpensThenClosesWhenItIsBack() throws Exception {
+        for (int i = 0; i < 3; i++) { // unreachable: retried, then 503 — three failures open the circuit
+            given().auth().oauth2(token()).get("/api/v1/flaky/x").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue())
+                    .body("detail", containsString("cannot be reached"));
+        }
+        given().auth().oauth2(token()).get("/api/v1/flaky/x").then().statusCode(503)
+                .body("detail", containsString("refused for a while"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_requests_seconds_count{method=\"GET\",route=\"flaky\",status=\"503\"}"));
+
+        UpstreamServer.startFlaky();
+        flakyIsUp = true;
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token())
+                .get("/api/v1/flaky/x").then().statusCode(200).body("back", equalTo(true)));
+    }
+
+    @Test
+    void bodiesOverTheRouteLimitAre413() {
+        given().auth().oauth2(token()).contentType("application/json").body("x".repeat(500))
+                .post("/api/v1/donations").then().statusCode(200).body("bodyLength", equalTo(500));
+        given().auth().oauth2(token()).contentType("application/json").body("x".repeat(2_000))
+                .post("/api/v1/donations").then().statusCode(413).contentType("application/problem+json");
+        // Without a declared length (chunked), the limit is enforced as the body streams through.
+        given().auth().oauth2(token()).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream("y".repeat(5_000).getBytes()))
+                .post("/api/v1/donations").then().statusCode(413);
+    }
+
+    @Test
+    void pastTheRouteLimitCallsAre429WithRetryAfter() {
+        String token = Jwt.preferredUserName("partner").subject("limited-client").claim("azp", "partner-x")
+                .groups(Set.of("partner")).issuer("https://server.example.com")
+                .audience("https://service.example.com").sign();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/achievements").then().statusCode(200)
+                    .header("RateLimit-Remaining", String.valueOf(2 - i));
+        }
+        given().auth().oauth2(token).get("/api/v1/achievements").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        given().auth().oauth2(token()).get("/api/v1/achievements").then().statusCode(200); // another caller
+    }
+
+    @Test
+    void theOpenApiDocumentsOfferAKeycloakLoginAndAreListed() {
+        given().get("/openapi").then().statusCode(200).body("documents.name", hasItems("household", "fund",
+                "emulation"));
+        given().get("/openapi/fund").then().statusCode(200)
+                .body("servers[0].url", equalTo("/"))
+                .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
+                .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",
+                        endsWith("/protocol/openid-connect/auth"));
     }
 
     private static String token() {

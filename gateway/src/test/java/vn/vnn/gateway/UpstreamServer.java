@@ -31,22 +31,59 @@ public class UpstreamServer implements QuarkusTestResourceLifecycleManager {
                             .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"upstream\"}}");
                     return;
                 }
-                JsonObject echo = new JsonObject()
-                        .put("path", request.path())
-                        .put("query", request.query())
-                        .put("requestId", request.getHeader("X-Request-Id"))
-                        .put("authorization", request.getHeader("Authorization") != null)
-                        .put("forwardedHost", request.getHeader("X-Forwarded-Host"));
-                request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                if (request.path().startsWith("/api/v1/slow")) {
+                    vertx.setTimer(2_000, t -> request.response().end("{\"late\":true}"));
+                    return;
+                }
+                request.body().onSuccess(body -> {
+                    JsonObject echo = new JsonObject()
+                            .put("method", request.method().name())
+                            .put("path", request.path())
+                            .put("query", request.query())
+                            .put("requestId", request.getHeader("X-Request-Id"))
+                            .put("traceparent", request.getHeader("traceparent"))
+                            .put("authorization", request.getHeader("Authorization") != null)
+                            .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                            .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                            .put("bodyLength", body.length());
+                    request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                });
             }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("upstream.port", String.valueOf(server.actualPort()));
+        FLAKY_PORT = freePort();
+        return Map.of("upstream.port", String.valueOf(server.actualPort()), "flaky.port",
+                String.valueOf(FLAKY_PORT));
+    }
+
+    /** A port where a "service" is down until {@link #startFlaky} brings it up. */
+    static int FLAKY_PORT;
+    private static HttpServer flaky;
+
+    static synchronized void startFlaky() throws Exception {
+        if (flaky == null) {
+            flaky = Vertx.vertx().createHttpServer()
+                    .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
+                            .end("{\"back\":true}"))
+                    .listen(FLAKY_PORT, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public void stop() {
+        if (flaky != null) {
+            flaky.close();
+        }
         if (vertx != null) {
             vertx.close();
         }

@@ -1,0 +1,46 @@
+package vn.vnn.gateway;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * W3C Trace Context: a valid incoming {@code traceparent} is passed on as it came; otherwise the gateway starts a
+ * trace, so that every call reaching a service carries one. The trace id is logged with the request id.
+ */
+final class TraceContext {
+
+    static final String HEADER = "traceparent";
+    private static final String KEY = "vnn.traceparent";
+    /** version 00: 32 hex trace id, 16 hex parent id, 2 hex flags; all-zero ids are invalid. */
+    private static final Pattern VALID = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TraceContext() {
+    }
+
+    static String of(RoutingContext ctx) {
+        String traceparent = ctx.get(KEY);
+        if (traceparent == null) {
+            traceparent = ctx.request().getHeader(HEADER);
+            if (traceparent == null || !VALID.matcher(traceparent).matches()) {
+                traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
+            }
+            ctx.put(KEY, traceparent);
+        }
+        return traceparent;
+    }
+
+    /** The trace id part of a traceparent. */
+    static String traceId(String traceparent) {
+        return traceparent.substring(3, 35);
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
