@@ -7,6 +7,7 @@ if [ $# -lt 1 ]; then
   echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000]" >&2
   echo "       bench/run.sh fund [--donations=3000] [--clients=8]" >&2
   echo "       bench/run.sh emulation [--rate=200] [--seconds=30]" >&2
+  echo "       bench/run.sh gateway [--calls=20000] [--clients=16]   (nginx from Debian: apt-get install nginx)" >&2
   exit 2
 fi
 which=$1
@@ -16,6 +17,8 @@ case "$which" in
   household) main=vn.vnn.bench.HouseholdBench ;;
   fund) main=vn.vnn.bench.FundBench ;;
   emulation) main=vn.vnn.bench.EmulationBench ;;
+  # The limits stay on, but high enough not to refuse the load generator's single client.
+  gateway) main=vn.vnn.bench.GatewayBench; export RATE_LIMIT_AUTHENTICATED=${RATE_LIMIT_AUTHENTICATED:-1000000000} ;;
   *) echo "unknown benchmark: $which" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -Dfile.encoding=UTF-8 -cp "bench/target/classes:$(cat bench/target/bench.classpath)" "$main" "$@"

@@ -1,19 +1,13 @@
 package vn.vnn.e2e;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.vnn.localstack.Component;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.vnn.localstack.LocalStack;
-import vn.vnn.localstack.ProcessMemory;
-import vn.vnn.localstack.StackConfig;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,29 +23,16 @@ import static org.hamcrest.Matchers.notNullValue;
  * The whole suite, started by the local stack's own code (as the run command does), tested through the gateway
  * with real Keycloak tokens, real Kafka and real PostgreSQL.
  */
+@ExtendWith(SharedStack.class)
 class SuiteIT {
 
     private static LocalStack stack;
     private static String gateway;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("vnn.repo.root", "..")).toAbsolutePath().normalize();
-        StackConfig config = new StackConfig(root, root.resolve("e2e-tests/target/stack"), true, true, true,
-                EnumSet.allOf(Component.class), StackConfig.SERVICE_DATABASES, StackConfig.Ports.allFree(),
-                StackConfig.External.none(), "admin");
-        stack = LocalStack.start(config);
+    static void startStack() {
+        stack = SharedStack.stack();
         gateway = stack.gatewayUrl();
-        System.out.printf("Stack ready in %d ms, %d MB RSS%n", stack.startupTime().toMillis(),
-                ProcessMemory.stackRssMegabytes(stack.config().dataDir()));
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

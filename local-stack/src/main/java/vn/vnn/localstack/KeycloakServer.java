@@ -43,7 +43,8 @@ final class KeycloakServer implements AutoCloseable {
         Path importDir = home.resolve("data/import");
         Files.createDirectories(importDir);
         Files.writeString(importDir.resolve("vnn-realm.json"),
-                realmForImport(config.repoRoot().resolve("deploy/keycloak/vnn-realm.json"), config.demoAccounts()));
+                realmForImport(config.repoRoot().resolve("deploy/keycloak/vnn-realm.json"), config.demoAccounts(),
+                        config.ports().gateway()));
 
         int port = config.ports().keycloak();
         int management = config.ports().keycloakManagement();
@@ -97,12 +98,28 @@ final class KeycloakServer implements AutoCloseable {
      * The realm as Keycloak imports it. Without demo accounts, every user and client marked {@code "demo"} is
      * left out (their passwords and secrets are public in the README).
      */
-    static String realmForImport(Path realmFile, boolean demoAccounts) throws IOException {
+    static String realmForImport(Path realmFile, boolean demoAccounts, int gatewayPort) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode realm = (ObjectNode) mapper.readTree(realmFile.toFile());
         if (!demoAccounts) {
             removeDemo(realm.withArray("users"));
             removeDemo(realm.withArray("clients"));
+        }
+        // The Swagger UI logs in through the gateway on whatever port this stack gave it.
+        for (JsonNode client : realm.withArray("clients")) {
+            if (client.path("clientId").asText().equals("vnn-web")) {
+                ArrayNode redirects = ((ObjectNode) client).withArray("redirectUris");
+                for (String host : new String[]{"localhost", "127.0.0.1"}) {
+                    String uri = "http://" + host + ":" + gatewayPort + "/*";
+                    boolean present = false;
+                    for (JsonNode existing : redirects) {
+                        present |= existing.asText().equals(uri);
+                    }
+                    if (!present) {
+                        redirects.add(uri);
+                    }
+                }
+            }
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
     }

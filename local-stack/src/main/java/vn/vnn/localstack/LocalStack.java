@@ -23,6 +23,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Launch> launches = new HashMap<>();
     private final Map<String, String> jdbcUrls = new HashMap<>();
     private String kafkaBootstrapServers;
     private String realmUrl;
@@ -130,6 +131,12 @@ public final class LocalStack implements AutoCloseable {
         gatewayEnv.put("HOUSEHOLD_SERVICE_URL", "http://localhost:" + ports.household());
         gatewayEnv.put("FUND_SERVICE_URL", "http://localhost:" + ports.fund());
         gatewayEnv.put("EMULATION_SERVICE_URL", "http://localhost:" + ports.emulation());
+        // The gateway's limits can be set from outside (a benchmark lifts the rate limits, say).
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("RATE_LIMIT_") || key.startsWith("GATEWAY_")) {
+                gatewayEnv.put(key, value);
+            }
+        });
         startService("gateway", ports.gateway(), gatewayEnv, "128m");
         services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
     }
@@ -142,6 +149,26 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess service = ServiceProcess.start(module, port, env, config, heap);
         started.push(service);
         services.put(module, service);
+        launches.put(module, () -> ServiceProcess.start(module, port, env, config, heap));
+    }
+
+    /** Stops one service, the rest of the stack running on: to see what callers get while it is down. */
+    public void stopService(String module) {
+        ServiceProcess service = services.get(module);
+        started.remove(service);
+        service.close();
+    }
+
+    /** Starts a stopped service again as it was first started (same port, settings and log) and waits for it. */
+    public void restartService(String module) throws IOException {
+        ServiceProcess service = launches.get(module).start();
+        started.push(service);
+        services.put(module, service);
+        service.awaitReady(Duration.ofMinutes(3));
+    }
+
+    private interface Launch {
+        ServiceProcess start() throws IOException;
     }
 
     public StackConfig config() {

@@ -50,14 +50,16 @@ class StackConfigTest {
     @Test
     void theRealmKeepsDemoAccountsUnlessAskedNotTo() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode demo = mapper.readTree(KeycloakServer.realmForImport(REALM, true));
+        JsonNode demo = mapper.readTree(KeycloakServer.realmForImport(REALM, true, 18080));
         assertThat(names(demo.get("users"), "username")).contains("admin", "fund.officer", "emulation.officer",
                 "council.member", "commune.officer", "commune.chairman", "fund.approver", "service-account-partner-demo");
         assertThat(names(demo.get("clients"), "clientId")).contains("vnn-web", "vnn-cli", "partner-demo");
 
-        JsonNode clean = mapper.readTree(KeycloakServer.realmForImport(REALM, false));
+        JsonNode clean = mapper.readTree(KeycloakServer.realmForImport(REALM, false, 18080));
         assertThat(names(clean.get("users"), "username")).isEmpty();
         assertThat(names(clean.get("clients"), "clientId")).containsExactly("vnn-web");
+        assertThat(clean.at("/clients/0/redirectUris").toString()).contains("http://localhost:18080/*",
+                "http://127.0.0.1:18080/*"); // the Swagger UI logs in on the stack's gateway port
         assertThat(names(clean.at("/roles/realm"), "name")).containsExactlyInAnyOrder("admin", "province-officer",
                 "commune-officer", "commune-chairman", "province-chairman", "fund-officer", "fund-approver", "emulation-officer", "council-member",
                 "auditor", "partner");

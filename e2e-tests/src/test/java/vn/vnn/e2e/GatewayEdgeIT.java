@@ -1,0 +1,108 @@
+package vn.vnn.e2e;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.vnn.localstack.LocalStack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The gateway in front of the real services: the token check, request ids in their logs, limits, a service down. */
+@ExtendWith(SharedStack.class)
+class GatewayEdgeIT {
+
+    private static LocalStack stack;
+    private static String gateway;
+
+    @BeforeAll
+    static void stack() {
+        stack = SharedStack.stack();
+        gateway = stack.gatewayUrl();
+    }
+
+    @Test
+    void withoutATokenTheGatewayAnswers401BeforeTheServiceSeesTheCall() throws Exception {
+        String refused = "e2e-refused-" + UUID.randomUUID();
+        given().header("X-Request-Id", refused).get(gateway + "/api/v1/funds").then().statusCode(401)
+                .contentType("application/problem+json").header("X-Request-Id", refused)
+                .body("traceId", equalTo(refused));
+
+        String passed = "e2e-passed-" + UUID.randomUUID();
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        given().auth().oauth2(Tokens.password(stack.realmUrl(), "fund.officer")).header("X-Request-Id", passed)
+                .header("traceparent", traceparent).get(gateway + "/api/v1/funds").then().statusCode(200)
+                .header("X-Request-Id", passed);
+
+        // The service's own log line for the call carries the request id and the trace; the refused call never
+        // reached it.
+        Path fundLog = stack.serviceLogs().get("fund-service");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(fundLog).contains(passed));
+        List<String> lines = Files.readAllLines(fundLog).stream().filter(line -> line.contains(passed)).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("GET", "/api/v1/funds", "200",
+                traceparent));
+        assertThat(Files.readString(fundLog)).doesNotContain(refused);
+        Path gatewayLog = stack.serviceLogs().get("gateway");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(gatewayLog).contains(passed));
+        assertThat(Files.readAllLines(gatewayLog).stream().filter(line -> line.contains(passed)))
+                .allSatisfy(line -> assertThat(line).contains("0af7651916cd43dd8448eb211c80319c"));
+    }
+
+    @Test
+    void pastTheLimitAnonymousCallsAre429WithRetryAfter() {
+        Response last = null;
+        for (int i = 0; i < 500; i++) {
+            last = given().get(gateway + "/api/v1/public/honours");
+            if (last.statusCode() != 200) {
+                break;
+            }
+        }
+        last.then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).header("RateLimit-Remaining", "0");
+        // Another caller is counted apart.
+        given().auth().oauth2(Tokens.password(stack.realmUrl(), "emulation.officer"))
+                .get(gateway + "/api/v1/public/honours").then().statusCode(200);
+    }
+
+    @Test
+    void aStoppedServiceIs503AtOnceAndServesAgainWhenItIsBack() throws Exception {
+        String officer = Tokens.password(stack.realmUrl(), "emulation.officer");
+        String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
+        stack.stopService("emulation-service");
+        try {
+            long start = System.nanoTime();
+            given().auth().oauth2(officer).get(gateway + "/api/v1/emulation/movements").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue())
+                    .body("type", equalTo("/problems/service-unavailable"));
+            // Well within the route's 30 s timeout: a service that is down is not waited for.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+            given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/funds").then().statusCode(200);
+            given().get(gateway + "/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'upstream services' }.data.emulation", equalTo("DOWN"));
+        } finally {
+            stack.restartService("emulation-service");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(officer)
+                .get(gateway + "/api/v1/emulation/movements").then().statusCode(200));
+        given().get(gateway + "/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndTheMetricsCountEachRoute() {
+        given().auth().oauth2(Tokens.password(stack.realmUrl(), "fund.officer")).get(gateway + "/api/v1/donations")
+                .then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        String metrics = given().get(gateway + "/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("gateway_requests_seconds_count{method=\"GET\",route=\"fund\",status=\"200\"}");
+    }
+}

@@ -1,0 +1,106 @@
+package vn.vnn.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * An administrator's way through the gateway's Swagger UI, in a real browser: the three APIs are listed, the Keycloak
+ * login (authorization code with PKCE, public client vnn-web) is done as {@code fund.officer} on Keycloak's own page,
+ * and a fund endpoint is called from the UI with that login. Needs Debian's chromium and chromium-driver (README).
+ */
+@ExtendWith(SharedStack.class)
+class SwaggerUiIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("vnn.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("vnn.chromedriver", "/usr/bin/chromedriver"));
+
+    @Test
+    void aFundOfficerLogsInThroughKeycloakAndCallsAFundEndpoint() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        String gateway = SharedStack.stack().gatewayUrl();
+        Path profile = Files.createTempDirectory("vnn-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // This machine's network is closed: no background calls to Google, no sandbox as root.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
+        try {
+            browser.get(gateway + "/q/swagger-ui/");
+            Select apis = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".topbar select"))));
+            assertThat(apis.getOptions()).extracting(WebElement::getText)
+                    .contains("household", "fund", "emulation");
+            assertThat(apis.getFirstSelectedOption().getText()).isEqualTo("fund");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+
+            String swaggerWindow = browser.getWindowHandle();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper button.authorize")))
+                    .click();
+            WebElement login = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//div[contains(@class,'auth-container')][.//h4[contains(., 'keycloak')]]")));
+            login.findElement(By.cssSelector("button.authorize")).click();
+
+            // Keycloak's login page opens in its own window.
+            wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+            for (String window : browser.getWindowHandles()) {
+                if (!window.equals(swaggerWindow)) {
+                    browser.switchTo().window(window);
+                }
+            }
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("fund.officer");
+            browser.findElement(By.id("password")).sendKeys("fund.officer");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.numberOfWindowsToBe(1));
+            browser.switchTo().window(swaggerWindow);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//div[contains(@class,'auth-container')][.//h4[contains(., 'keycloak')]]"
+                            + "//button[contains(., 'Logout')]")));
+            browser.findElement(By.cssSelector(".modal-ux button.close-modal")).click();
+
+            // GET /api/v1/funds with the login: Try it out, Execute, 200.
+            WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//div[contains(@class,'opblock-get')][.//*[@data-path='/api/v1/funds']]")));
+            operation.findElement(By.cssSelector(".opblock-summary")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(
+                    By.cssSelector("button.try-out__btn")))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(
+                    By.cssSelector("button.execute")))).click();
+            WebElement status = wait.until(d -> operation.findElement(
+                    By.cssSelector(".live-responses-table tr.response .response-col_status")));
+            wait.until(d -> !status.getText().isBlank());
+            assertThat(status.getText()).isEqualTo("200");
+            assertThat(operation.findElement(By.cssSelector(".live-responses-table tr.response .microlight"))
+                    .getText()).contains("\"code\": \"TW\"", "Trung ương"); // the central fund, with the officer's token
+        } catch (RuntimeException | AssertionError e) {
+            Path shot = Path.of("target/swagger-ui-failure.png");
+            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+}
