@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GatewayBench {
 
-    private static final String PATH = "/api/v1/funds?size=5";
+    /** An officer's read (token checked at the gateway and by the service), and a public read without a token. */
+    private static final String[][] ENDPOINTS = {{"/api/v1/funds?size=5", "fund.officer"}, {"/api/v1/public/funds", null}};
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,29 +47,31 @@ public final class GatewayBench {
             Process nginx = startNginx(URI.create(direct).getPort());
             try {
                 String viaNginx = nginx == null ? null : "http://127.0.0.1:" + NGINX_PORT;
-                String token = client.token("fund.officer");
-                System.out.printf(Locale.ROOT, "%n== GET %s, %d concurrent clients, %,d calls per way ==%n", PATH,
-                        clients, calls);
                 List<String[]> ways = new ArrayList<>(List.of(new String[]{"direct to fund-service", direct},
                         new String[]{"through the gateway", gateway}));
                 if (viaNginx != null) {
                     ways.add(new String[]{"through nginx", viaNginx});
                 }
-                for (String[] way : ways) { // warm-up: JIT, connection pools
-                    load(way[1], token, clients, calls / 5);
-                }
-                double[] baseline = null;
-                for (String[] way : ways) {
-                    token = client.token("fund.officer");
-                    Result result = load(way[1], token, clients, calls);
-                    double[] figures = {result.throughput, result.latency.p(50), result.latency.p(99)};
-                    System.out.printf(Locale.ROOT, "%-24s %,8.0f calls/s   p50 %6.2f ms   p99 %6.2f ms   errors %d%s%n",
-                            way[0], figures[0], figures[1], figures[2], result.errors,
-                            baseline == null ? "" : String.format(Locale.ROOT,
-                                    "   vs direct: throughput %.2f×, p50 %.2f×, p99 %.2f×",
-                                    figures[0] / baseline[0], figures[1] / baseline[1], figures[2] / baseline[2]));
-                    if (baseline == null) {
-                        baseline = figures;
+                for (String[] endpoint : ENDPOINTS) {
+                    String path = endpoint[0];
+                    System.out.printf(Locale.ROOT, "%n== GET %s (%s), %d concurrent clients, %,d calls per way ==%n",
+                            path, endpoint[1] == null ? "no token" : "token of " + endpoint[1], clients, calls);
+                    for (String[] way : ways) { // warm-up: JIT, connection pools
+                        load(way[1] + path, token(client, endpoint[1]), clients, calls / 5);
+                    }
+                    double[] baseline = null;
+                    for (String[] way : ways) {
+                        Result result = load(way[1] + path, token(client, endpoint[1]), clients, calls);
+                        double[] figures = {result.throughput, result.latency.p(50), result.latency.p(99)};
+                        System.out.printf(Locale.ROOT,
+                                "%-24s %,8.0f calls/s   p50 %6.2f ms   p99 %6.2f ms   errors %d%s%n",
+                                way[0], figures[0], figures[1], figures[2], result.errors,
+                                baseline == null ? "" : String.format(Locale.ROOT,
+                                        "   vs direct: throughput %.2f×, p50 %.2f×, p99 %.2f×",
+                                        figures[0] / baseline[0], figures[1] / baseline[1], figures[2] / baseline[2]));
+                        if (baseline == null) {
+                            baseline = figures;
+                        }
                     }
                 }
                 if (viaNginx == null) {
@@ -87,9 +90,16 @@ public final class GatewayBench {
     private record Result(double throughput, Percentiles latency, int errors) {
     }
 
-    private static Result load(String base, String token, int clients, int calls) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH))
-                .header("Authorization", "Bearer " + token).GET().build();
+    private static String token(StackClient client, String user) throws Exception {
+        return user == null ? null : client.token(user);
+    }
+
+    private static Result load(String url, String token, int clients, int calls) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         Percentiles latency = new Percentiles();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();

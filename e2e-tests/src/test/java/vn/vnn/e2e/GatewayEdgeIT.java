@@ -80,12 +80,11 @@ class GatewayEdgeIT {
         String fundOfficer = Tokens.password(stack.realmUrl(), "fund.officer");
         stack.stopService("emulation-service");
         try {
-            long start = System.nanoTime();
+            // 503, not the 504 of a call that waited out the route's 30 s timeout: a service that is down is not
+            // waited for.
             given().auth().oauth2(officer).get(gateway + "/api/v1/emulation/movements").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("type", equalTo("/problems/service-unavailable"));
-            // Well within the route's 30 s timeout: a service that is down is not waited for.
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
             given().auth().oauth2(fundOfficer).get(gateway + "/api/v1/funds").then().statusCode(200);
             given().get(gateway + "/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'upstream services' }.data.emulation", equalTo("DOWN"));

@@ -37,13 +37,16 @@ public class ProxyRoutes {
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final OpenApiDocuments documents;
+    private final VerifiedTokens tokens;
     private final RateLimits rateLimits = new RateLimits();
     private final List<UpstreamProxy> proxies = new ArrayList<>();
     /** Prefix → route, longest first, so that the most specific prefix wins. */
     private final List<Map.Entry<String, UpstreamProxy>> table = new ArrayList<>();
 
-    ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry meters, OpenApiDocuments documents) {
+    ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry meters, OpenApiDocuments documents,
+                VerifiedTokens tokens) {
         this.config = config;
+        this.tokens = tokens;
         this.vertx = vertx;
         this.meters = meters;
         this.documents = documents;
@@ -95,7 +98,11 @@ public class ProxyRoutes {
 
     /** The edge check: an API call needs a valid token (a bad one already failed authentication). */
     private void requireToken(RoutingContext ctx) {
-        if (isPublic(ctx.normalizedPath()) || identity(ctx) != null) {
+        SecurityIdentity identity = identity(ctx);
+        if (identity != null) {
+            tokens.remember(ctx, identity);
+            ctx.next();
+        } else if (isPublic(ctx.normalizedPath())) {
             ctx.next();
         } else {
             rejected(ctx, "unauthenticated");

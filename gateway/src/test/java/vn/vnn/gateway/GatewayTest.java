@@ -6,10 +6,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -49,6 +50,17 @@ class GatewayTest {
                 .body("traceId", notNullValue());
         given().auth().oauth2("not-a-token").get("/api/v1/donations").then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aRememberedTokenStopsWorkingWhenItExpires() {
+        String shortLived = Jwt.preferredUserName("fund.officer").groups(Set.of("fund-officer"))
+                .issuer("https://server.example.com").audience("https://service.example.com")
+                .expiresIn(Duration.ofSeconds(3)).sign();
+        given().auth().oauth2(shortLived).get("/api/v1/donations").then().statusCode(200);
+        given().auth().oauth2(shortLived).get("/api/v1/donations").then().statusCode(200); // remembered
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().auth().oauth2(shortLived).get("/api/v1/donations").then().statusCode(401));
     }
 
     @Test
@@ -89,6 +101,15 @@ class GatewayTest {
     }
 
     @Test
+    void corsAnswersOnlyTheListedOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/donations").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/donations").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
     void everyResponseCarriesSecurityHeaders() {
         given().get("/api/v1/donations").then().statusCode(401)
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
@@ -100,10 +121,10 @@ class GatewayTest {
 
     @Test
     void aSlowServiceIs504ProblemWithinTheRouteTimeout() {
-        long start = System.nanoTime();
+        // The service would answer after 2 s; the route gives up after 500 ms, so the answer is 504, not 200.
         given().auth().oauth2(token()).get("/api/v1/slow/report").then().statusCode(504)
-                .contentType("application/problem+json").body("type", equalTo("/problems/gateway-timeout"));
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+                .contentType("application/problem+json").body("type", equalTo("/problems/gateway-timeout"))
+                .body("detail", containsString("within 500 ms"));
     }
 
     @Test
@@ -120,7 +141,7 @@ class GatewayTest {
 
         UpstreamServer.startFlaky();
         flakyIsUp = true;
-        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token())
                 .get("/api/v1/flaky/x").then().statusCode(200).body("back", equalTo(true)));
     }
 
