@@ -36,6 +36,8 @@ class AccessMatrixTest {
             .add("MovementResource#get", "GET", MOVEMENTS, null, null, READERS)
             .add("MovementResource#standings", "GET", MOVEMENTS + "/standings", null, null, READERS)
             .add("MovementResource#candidates", "GET", MOVEMENTS + "/candidates", null, null, READERS)
+            .add("MovementResource#credits", "GET", MOVEMENTS + "/participants/" + ID + "/credits", null, null,
+                    READERS)
             .add("MovementResource#register", "POST", MOVEMENTS + "/registrations", JSON, "{}", OFFICE)
             .add("MovementResource#evidence", "POST", MOVEMENTS + "/evidence", JSON, "{}", OFFICE)
             .add("NominationResource#submit", "POST", "/api/v1/emulation/nominations", JSON, "{}", OFFICE)

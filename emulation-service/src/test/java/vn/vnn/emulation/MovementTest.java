@@ -29,6 +29,8 @@ class MovementTest {
 
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -72,6 +74,13 @@ class MovementTest {
         given().get("/api/v1/emulation/movements/" + movement).then().body("participants", equalTo(2));
         given().get("/api/v1/emulation/movements/" + movement + "/standings?participantKind=ROBOT").then()
                 .statusCode(422);
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?areaCode=" + area).then()
+                .body("", hasSize(2));
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?areaCode=01").then()
+                .body("", hasSize(0));
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?criterion=GIFTS").then().statusCode(200)
+                .body("[0].name", equalTo("Công ty Than Hạ Long")).body("[0].score", equalTo(0.2f)); // 2 of 10
+        given().get("/api/v1/emulation/movements/" + movement + "/standings?criterion=NOPE").then().statusCode(422);
     }
 
     @Test
@@ -97,12 +106,15 @@ class MovementTest {
                 .body("[0].values[0].value", equalTo(65_000_000.0f)));
         given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().body("", hasSize(1));
 
-        // The big gift is cancelled (twice delivered); the returned transfer's cancellation overtakes its receipt.
+        // The big gift is cancelled (twice delivered); the returned transfer's cancellation is consumed before its
+        // receipt.
         String cancellation = UUID.randomUUID().toString();
         sendCancellation(cancellation, cancelled(big));
         sendCancellation(cancellation, cancelled(big));
         sendCancellation(UUID.randomUUID().toString(), cancelled(returned));
-        send(UUID.randomUUID().toString(), returned);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM donation_credit WHERE "
+                + "donation_id = '" + returned.donationId() + "' AND credited_at IS NULL") == 1);
+        send(UUID.randomUUID().toString(), returned); // arrives after its cancellation: credits nothing
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .get("/api/v1/emulation/movements/" + movement + "/standings").then()
                 .body("[0].values[0].value", equalTo(5_000_000.0f)));
@@ -110,6 +122,15 @@ class MovementTest {
         given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().body("", hasSize(0));
         given().get("/api/v1/achievements/" + donor).then().statusCode(200)
                 .body("totalDonatedVnd", equalTo(5_000_000)).body("donationCount", equalTo(1));
+        // The evidence behind the score: the two donations credited, the cancelled one marked as taken back; the
+        // returned transfer never counted.
+        String participant = given().get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .extract().path("[0].participantId");
+        given().get("/api/v1/emulation/movements/" + movement + "/participants/" + participant + "/credits").then()
+                .statusCode(200).body("", hasSize(2))
+                .body("findAll { !it.takenBack }.sourceRef", org.hamcrest.Matchers.contains(small.donationId()))
+                .body("find { it.sourceRef == '" + big.donationId() + "' }.takenBack", equalTo(true))
+                .body("sourceKind", org.hamcrest.Matchers.everyItem(equalTo("DONATION")));
     }
 
     @Test
@@ -146,6 +167,15 @@ class MovementTest {
                 .body("[0].values[0].value", equalTo(2.0f)).body("[0].values[1].value", equalTo(2.0f)));
         given().get("/api/v1/emulation/movements/" + movement + "/candidates").then()
                 .body("[0].criterion", equalTo("HOUSES")).body("[0].events", equalTo(2));
+        // The evidence that made it a candidate: two recognitions by decision, two houses paid.
+        String participant = given().get("/api/v1/emulation/movements/" + movement + "/candidates").then()
+                .extract().path("[0].participantId");
+        given().get("/api/v1/emulation/movements/" + movement + "/participants/" + participant + "/credits").then()
+                .statusCode(200).body("", hasSize(4))
+                .body("findAll { it.sourceKind == 'RECOGNITION' }.sourceRef", org.hamcrest.Matchers.contains("1/QĐ",
+                        "1/QĐ"))
+                .body("findAll { it.sourceKind == 'DISBURSEMENT' }.criterion", org.hamcrest.Matchers.contains("HOUSES",
+                        "HOUSES"));
     }
 
     @Test
@@ -181,6 +211,11 @@ class MovementTest {
         return new vn.vnn.events.household.HouseholdStatusRecognizedV1(UUID.randomUUID().toString(), "HH-1",
                 commune, province, "RURAL", "NEAR_POOR", "POOR", transition, "VN-MPS-2022", 2025,
                 LocalDate.of(2025, 12, 10), "1/QĐ", 4, "commune.chairman");
+    }
+
+    private long count(String sql) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     private void sendCancellation(String eventId, vn.vnn.events.fund.DonationCancelledV1 event) throws Exception {

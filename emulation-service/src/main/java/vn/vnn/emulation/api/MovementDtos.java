@@ -73,4 +73,11 @@ public final class MovementDtos {
     public record CandidateView(UUID participantId, String name, String kind, String criterion, BigDecimal value,
                                 BigDecimal threshold, OffsetDateTime reachedAt, int events) {
     }
+
+    @Schema(name = "ScoreCredit", description = "One event's share of a score: what it was (DONATION with the "
+            + "donation id, RECOGNITION with the decision number, DISBURSEMENT with the payment id, EVIDENCE with "
+            + "the evidence id), when, and how much")
+    public record CreditView(String criterion, String sourceKind, String sourceRef, java.time.LocalDate occurredOn,
+                             BigDecimal value, boolean takenBack) {
+    }
 }

@@ -65,10 +65,13 @@ public class MovementResource {
     @Path("{id}/standings")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The ranked table: weighted score (Σ weight × value ÷ target) and progress per criterion",
-            description = "Scores move with each event (fund.donation-received.v1, once per event), never by "
-                    + "rescanning; participantKind COLLECTIVE, INDIVIDUAL or HOUSEHOLD narrows the table.")
+            description = "Scores move with each event once, never by rescanning; participantKind COLLECTIVE, "
+                    + "INDIVIDUAL or HOUSEHOLD and areaCode (the participant's area, or a commune's own code) narrow "
+                    + "the table; criterion (a criterion's code) ranks by that criterion's value alone.")
     public List<MovementDtos.StandingView> standings(@PathParam("id") UUID id,
                                                      @QueryParam("participantKind") String kind,
+                                                     @QueryParam("areaCode") String areaCode,
+                                                     @QueryParam("criterion") String criterion,
                                                      @QueryParam("limit") @DefaultValue("100") int limit) {
         if (kind != null && !List.of("COLLECTIVE", "INDIVIDUAL", "HOUSEHOLD").contains(kind)) {
             throw ProblemException.invalid("participantKind", "must be COLLECTIVE, INDIVIDUAL or HOUSEHOLD");
@@ -76,7 +79,21 @@ public class MovementResource {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalid("limit", "must be 1–1000");
         }
-        return movements.standings(id, kind, limit);
+        return movements.standings(id, kind, areaCode, criterion, limit);
+    }
+
+    @GET
+    @Path("{id}/participants/{participantId}/credits")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The evidence behind a participant's scores: each donation, recognition, support payment "
+            + "or verified piece of evidence that moved them, newest first (a cancelled donation is marked taken back)")
+    public List<MovementDtos.CreditView> credits(@PathParam("id") UUID id,
+                                                 @PathParam("participantId") UUID participantId,
+                                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalid("limit", "must be 1–1000");
+        }
+        return movements.credits(id, participantId, limit);
     }
 
     @GET

@@ -66,7 +66,7 @@ public class MeasuredCriteria {
         applyAll(credited.stream().map(d -> new Contribution(() -> donors.get(d.donorId()), d.receivedOn(),
                 List.of(d.fundAreaCode()), Map.of(
                 Criterion.Measure.DONATED_VND, BigDecimal.valueOf(d.amountVnd()),
-                Criterion.Measure.DONATIONS, BigDecimal.ONE), d.donationId())).toList());
+                Criterion.Measure.DONATIONS, BigDecimal.ONE), "DONATION", d.donationId())).toList());
         return credited;
     }
 
@@ -92,12 +92,15 @@ public class MeasuredCriteria {
             return false;
         }
         entityManager.createNativeQuery("""
-                        UPDATE score s SET value = s.value - d.value, events = s.events - 1, updated_at = now(),
-                               first_reached = CASE WHEN s.value - d.value < c.candidate_threshold THEN NULL
+                        WITH taken AS (
+                            UPDATE score_credit SET taken_back = true
+                            WHERE source_kind = 'DONATION' AND source_ref = ?1 AND NOT taken_back
+                            RETURNING criterion_id, participant_id, value)
+                        UPDATE score s SET value = s.value - t.value, events = s.events - 1, updated_at = now(),
+                               first_reached = CASE WHEN s.value - t.value < c.candidate_threshold THEN NULL
                                                     ELSE s.first_reached END
-                        FROM donation_score_credit d JOIN criterion c ON c.id = d.criterion_id
-                        WHERE d.donation_id = ?1 AND s.criterion_id = d.criterion_id
-                          AND s.participant_id = d.participant_id""")
+                        FROM taken t JOIN criterion c ON c.id = t.criterion_id
+                        WHERE s.criterion_id = t.criterion_id AND s.participant_id = t.participant_id""")
                 .setParameter(1, cancellation.donationId()).executeUpdate();
         return true;
     }
@@ -113,7 +116,8 @@ public class MeasuredCriteria {
         if (measure != null) {
             applyAll(List.of(new Contribution(() -> commune(recognition.communeCode(), recognition.provinceCode()),
                     recognition.recognizedOn(), areas(recognition.communeCode(), recognition.provinceCode()),
-                    Map.of(measure, BigDecimal.ONE), null)));
+                    Map.of(measure, BigDecimal.ONE), "RECOGNITION", recognition.decisionNo() != null
+                    ? recognition.decisionNo() : "review " + recognition.reviewYear())));
         }
     }
 
@@ -133,25 +137,28 @@ public class MeasuredCriteria {
         String provinceCode = province.isEmpty() || payment.communeCode().equals(province.get(0)) ? null
                 : province.get(0);
         applyAll(List.of(new Contribution(() -> commune(payment.communeCode(), provinceCode), payment.paidOn(),
-                areas(payment.communeCode(), provinceCode), deltas, null)));
+                areas(payment.communeCode(), provinceCode), deltas, "DISBURSEMENT", payment.disbursementId())));
     }
 
     /** A verified piece of evidence counts for its criterion as an event would. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void addVerified(UUID movementId, UUID criterionId, UUID participant, BigDecimal value) {
-        Map<Key, Delta> delta = Map.of(new Key(criterionId, participant),
-                new Delta(movementId, LocalDate.now(), value, 1));
+    public void addVerified(UUID movementId, UUID criterionId, UUID participant, BigDecimal value, UUID evidenceId) {
+        LocalDate today = LocalDate.now();
+        Map<Key, Delta> delta = Map.of(new Key(criterionId, participant), new Delta(movementId, today, value, 1));
         register(delta);
         addToScores(delta);
+        List<Object[]> credit = new ArrayList<>();
+        credit.add(new Object[]{movementId, criterionId, participant, "EVIDENCE", evidenceId, today, value});
+        remember(credit);
     }
 
     private static List<String> areas(String commune, String province) {
         return province == null ? List.of(commune) : List.of(commune, province);
     }
 
-    /** One event's share: whose score, on which date, in which areas, how much per measure; who can take it back. */
+    /** One event's share: whose score, on which date, in which areas, how much per measure, and what it was. */
     private record Contribution(Supplier<UUID> participant, LocalDate date, List<String> areas,
-                                Map<Criterion.Measure, BigDecimal> deltas, String donationId) {
+                                Map<Criterion.Measure, BigDecimal> deltas, String sourceKind, String sourceRef) {
     }
 
     private record RunningCriterion(UUID id, UUID movementId, Criterion.Measure measure, String areaCode,
@@ -201,9 +208,8 @@ public class MeasuredCriteria {
                 deltas.merge(new Key(criterion.id(), participant),
                         new Delta(criterion.movementId(), contribution.date(), value, 1),
                         (sum, one) -> sum.plus(one.firstDate(), one.value()));
-                if (contribution.donationId() != null) {
-                    credits.add(new Object[]{contribution.donationId(), criterion.id(), participant, value});
-                }
+                credits.add(new Object[]{criterion.movementId(), criterion.id(), participant,
+                        contribution.sourceKind(), contribution.sourceRef(), contribution.date(), value});
             }
         }
         if (deltas.isEmpty()) {
@@ -211,15 +217,23 @@ public class MeasuredCriteria {
         }
         register(deltas);
         addToScores(deltas);
-        if (!credits.isEmpty()) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO donation_score_credit (donation_id, criterion_id, participant_id, value)
-                            SELECT d, CAST(c AS uuid), CAST(p AS uuid), CAST(v AS numeric)
-                            FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]),
-                                        CAST(?4 AS text[])) AS t (d, c, p, v)""")
-                    .setParameter(1, column(credits, 0)).setParameter(2, column(credits, 1))
-                    .setParameter(3, column(credits, 2)).setParameter(4, column(credits, 3)).executeUpdate();
-        }
+        remember(credits);
+    }
+
+    /** Each event's share of each score, kept as the evidence behind it (and to take a cancelled donation back). */
+    private void remember(List<Object[]> credits) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO score_credit (movement_id, criterion_id, participant_id, source_kind, source_ref,
+                                                  occurred_on, value)
+                        SELECT CAST(m AS uuid), CAST(c AS uuid), CAST(p AS uuid), k, r, CAST(d AS date),
+                               CAST(v AS numeric)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
+                             AS t (m, c, p, k, r, d, v)""")
+                .setParameter(1, column(credits, 0)).setParameter(2, column(credits, 1))
+                .setParameter(3, column(credits, 2)).setParameter(4, column(credits, 3))
+                .setParameter(5, column(credits, 4)).setParameter(6, column(credits, 5))
+                .setParameter(7, column(credits, 6)).executeUpdate();
     }
 
     /** The measured criteria of movements that run during the contributions' dates in their areas or nationwide. */
@@ -288,7 +302,8 @@ public class MeasuredCriteria {
     }
 
     private static String[] column(List<Object[]> rows, int index) {
-        return rows.stream().map(r -> r[index].toString()).toArray(String[]::new);
+        return rows.stream().map(r -> r[index] instanceof BigDecimal d ? d.toPlainString() : r[index].toString())
+                .toArray(String[]::new);
     }
 
     private static LocalDate date(Object value) {

@@ -91,16 +91,22 @@ public class MovementService {
 
     /** Every registered participant ranked by weighted score; optionally only one kind (COLLECTIVE, …). */
     @Transactional
-    public List<MovementDtos.StandingView> standings(UUID movementId, String kind, int limit) {
+    public List<MovementDtos.StandingView> standings(UUID movementId, String kind, String areaCode,
+                                                     String criterionCode, int limit) {
         Movement movement = find(movementId);
         List<Criterion> criteria = Criterion.of(movement.id);
+        if (criterionCode != null && criteria.stream().noneMatch(c -> c.code.equals(criterionCode))) {
+            throw ProblemException.invalid("criterion", "this movement has no criterion " + criterionCode);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT p.id, p.name, p.kind, p.area_code, s.criterion_id, s.value
                         FROM registration r JOIN participant p ON p.id = r.participant_id
                              LEFT JOIN score s ON s.participant_id = p.id AND s.movement_id = r.movement_id
-                        WHERE r.movement_id = ?1 AND (CAST(?2 AS text) IS NULL OR p.kind = ?2)""")
-                .setParameter(1, movement.id).setParameter(2, kind).getResultList();
+                        WHERE r.movement_id = ?1 AND (CAST(?2 AS text) IS NULL OR p.kind = ?2)
+                          AND (CAST(?3 AS text) IS NULL OR p.area_code = ?3
+                               OR p.source = 'COMMUNE' AND p.source_ref = ?3)""")
+                .setParameter(1, movement.id).setParameter(2, kind).setParameter(3, areaCode).getResultList();
         Map<UUID, Object[]> participants = new LinkedHashMap<>();
         Map<UUID, Map<UUID, BigDecimal>> values = new LinkedHashMap<>();
         for (Object[] row : rows) {
@@ -115,7 +121,11 @@ public class MovementService {
         for (UUID participant : participants.keySet()) {
             List<Standing.Value> own = criteria.stream().map(c -> new Standing.Value(c.code,
                     values.get(participant).getOrDefault(c.id, BigDecimal.ZERO), c.target, c.weight)).toList();
-            entries.add(new Standing.Entry(participant.toString(), own, Standing.score(own)));
+            // Ranked by one criterion: its progress to target alone.
+            BigDecimal score = criterionCode == null ? Standing.score(own) : own.stream()
+                    .filter(v -> v.criterion().equals(criterionCode)).findFirst().orElseThrow().progress()
+                    .setScale(4, RoundingMode.HALF_UP);
+            entries.add(new Standing.Entry(participant.toString(), own, score));
         }
         List<Standing.Entry> ranked = Standing.rank(entries);
         List<MovementDtos.StandingView> result = new ArrayList<>();
@@ -134,6 +144,23 @@ public class MovementService {
                     .setScale(2, RoundingMode.HALF_UP))).toList()));
         }
         return result;
+    }
+
+    /** What moved a participant's scores in a movement, newest first. */
+    @Transactional
+    public List<MovementDtos.CreditView> credits(UUID movementId, UUID participantId, int limit) {
+        Movement movement = find(movementId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT c.code, k.source_kind, k.source_ref, k.occurred_on, k.value, k.taken_back
+                        FROM score_credit k JOIN criterion c ON c.id = k.criterion_id
+                        WHERE k.movement_id = ?1 AND k.participant_id = ?2
+                        ORDER BY k.occurred_on DESC, k.id DESC LIMIT ?3""")
+                .setParameter(1, movement.id).setParameter(2, participantId).setParameter(3, limit)
+                .getResultList();
+        return rows.stream().map(r -> new MovementDtos.CreditView((String) r[0], (String) r[1], (String) r[2],
+                r[3] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[3], (BigDecimal) r[4],
+                (Boolean) r[5])).toList();
     }
 
     /** "Promptly discover": participants who crossed a criterion's threshold, first to cross first. */

@@ -125,7 +125,7 @@ public class ParticipationService {
                 .setParameter(1, evidenceId).setParameter(2, approve ? "VERIFIED" : "REJECTED")
                 .setParameter(3, caller.actor()).setParameter(4, verification.note()).executeUpdate();
         if (approve) {
-            scores.addVerified((UUID) row[2], (UUID) row[3], (UUID) row[4], (BigDecimal) row[5]);
+            scores.addVerified((UUID) row[2], (UUID) row[3], (UUID) row[4], (BigDecimal) row[5], evidenceId);
         }
         return evidence(evidenceId);
     }
