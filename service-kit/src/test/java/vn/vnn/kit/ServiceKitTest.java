@@ -295,6 +295,26 @@ class ServiceKitTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedUntilItPassesAndNothingIsDeadLettered() throws Exception {
+        String name = "flaky-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("fund.donation-received.v1", name,
+                    "{\"donationId\":\"" + name + "\",\"donorId\":\"donor-" + name + "\",\"donorName\":\"" + name
+                            + "\",\"donorType\":\"INDIVIDUAL\",\"anonymous\":false,\"kind\":\"CASH\","
+                            + "\"amountVnd\":7000,\"receivedOn\":\"2025-11-01\",\"actor\":\"tester\"}");
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", "vn.vnn.fund.donation-received.v1".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_source", "/probe".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> credits("donor-" + name) == 1);
+        assertThat(vn.vnn.kit.testapp.DonationCreditConsumer.FLAKY_FAILURES.get()).isEqualTo(2);
+        assertThat(consume("fund.donation-received.v1.dlq.kit-test", name, Integer.MAX_VALUE, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
     void eventsOfOneAggregateArePublishedInOrder() {
         String aggregate = "order-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {

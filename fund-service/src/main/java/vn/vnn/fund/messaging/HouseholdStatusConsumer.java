@@ -1,32 +1,35 @@
 package vn.vnn.fund.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.fund.service.EligibilityService;
-import vn.vnn.kit.inbox.IdempotentConsumer;
+import vn.vnn.kit.inbox.IdempotentBatchConsumer;
 
-/** household.status-recognized.v1 → eligibility view; each event applied once (inbox in the same transaction). */
+import java.util.concurrent.CompletionStage;
+
+/**
+ * household.status-recognized.v1 → eligibility view; each event applied once, in order, a poll per transaction (inbox
+ * in the same transaction).
+ */
 @ApplicationScoped
 public class HouseholdStatusConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final IdempotentBatchConsumer consumer;
     private final EligibilityService eligibility;
 
-    HouseholdStatusConsumer(IdempotentConsumer consumer, EligibilityService eligibility) {
+    HouseholdStatusConsumer(IdempotentBatchConsumer consumer, EligibilityService eligibility) {
         this.consumer = consumer;
         this.eligibility = eligibility;
     }
 
     @Incoming("household-status")
     @Blocking
-    @Transactional
-    public void onStatusRecognized(ConsumerRecord<String, String> record) {
-        consumer.<HouseholdStatusRecognizedV1>handle("fund.eligibility", record,
+    public CompletionStage<Void> onStatusRecognized(KafkaRecordBatch<String, String> batch) {
+        return consumer.<HouseholdStatusRecognizedV1>handle("fund.eligibility", batch,
                 EventType.HOUSEHOLD_STATUS_RECOGNIZED, eligibility::apply);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The idempotent-consumer record. A consumer calls {@link #firstDelivery} in the same transaction as its effect:
+ * The idempotent-consumer record. A consumer calls {@link #firstDeliveries} in the same transaction as its effect:
  * the first delivery of an event inserts its id and goes on; a redelivery finds the id and has no second effect.
  */
 @ApplicationScoped
@@ -23,25 +23,9 @@ public class Inbox {
     }
 
     /**
-     * True the first time {@code consumer} sees {@code event}; false for every redelivery. Must run in the
-     * transaction that applies the event, so that the record and the effect commit or roll back together.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, IncomingEvent<?> event) {
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO inbox_message (consumer, event_id, event_type) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (consumer, event_id) DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate();
-        return inserted == 1;
-    }
-
-    /**
      * The events of {@code events} that {@code consumer} sees for the first time, each once, in their order; the
-     * others (redeliveries, repeats within the list) are dropped. One statement for the whole list; same transaction
-     * rule as {@link #firstDelivery}.
+     * others (redeliveries, repeats within the list) are dropped. One statement for the whole list. Must run in the
+     * transaction that applies the events, so that the records and the effects commit or roll back together.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends Record> List<IncomingEvent<T>> firstDeliveries(String consumer, List<IncomingEvent<T>> events) {

@@ -30,7 +30,16 @@ public class DonationCreditConsumer {
         return consumer.handle("kit-test.credits", batch, EventType.DONATION_RECEIVED, this::credit);
     }
 
+    /** How often a "flaky-" donor's credit failed as if the database had gone away; the first two fail. */
+    public static final java.util.concurrent.atomic.AtomicInteger FLAKY_FAILURES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private void credit(IncomingEvent<DonationReceivedV1> event) {
+        if (event.data().donorName().startsWith("flaky-") && FLAKY_FAILURES.get() < 2) {
+            FLAKY_FAILURES.incrementAndGet();
+            throw new IllegalStateException("credit failed",
+                    new java.sql.SQLException("connection to the database was lost", "08006"));
+        }
         entityManager.createNativeQuery("""
                         INSERT INTO thing_credit (donor_id, total_vnd, credits) VALUES (?1, ?2, 1)
                         ON CONFLICT (donor_id) DO UPDATE
