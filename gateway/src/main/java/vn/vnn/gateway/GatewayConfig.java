@@ -2,7 +2,6 @@ package vn.vnn.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +59,6 @@ public interface GatewayConfig {
         Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize();
 
         /** This route's requests per client (or per IP, anonymous) and period; the gateway's when unset. */
-        @WithName("rate-limit")
         Optional<Limit> rateLimit();
     }
 

@@ -25,7 +25,7 @@ final class RateLimits {
     }
 
     Verdict take(String route, String caller, GatewayConfig.Limit limit) {
-        Bucket bucket = buckets.get(route + "|" + caller + "|" + limit.requests() + "/" + limit.period(),
+        Bucket bucket = buckets.get(route + "|" + caller,
                 key -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.requests())
                         .refillGreedy(limit.requests(), limit.period()).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

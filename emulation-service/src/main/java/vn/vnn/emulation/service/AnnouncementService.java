@@ -10,10 +10,8 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.PersonalData;
 import vn.vnn.kit.security.Roles;
+import vn.vnn.kit.sql.NativeValues;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +47,7 @@ public class AnnouncementService {
                         ORDER BY n.announced_on DESC, n.id""")
                 .setParameter(1, NominationService.today()).setParameter(2, areaCode).getResultList();
         return rows.stream().map(r -> new NominationDtos.Announced((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], date(r[7]), date(r[8]))).toList();
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], NativeValues.localDate(r[7]), NativeValues.localDate(r[8]))).toList();
     }
 
     /** A comment from the public; only while the nominee's period is open (404 for any other nomination). */
@@ -85,21 +83,10 @@ public class AnnouncementService {
                 .setParameter(1, nominationId).getResultList();
         return rows.stream().map(r -> new NominationDtos.CommentView((UUID) r[0],
                 (String) r[1], office ? (String) r[2] : PersonalData.maskContact((String) r[2]), (String) r[3],
-                time(r[4]))).toList();
+                NativeValues.offsetDateTime(r[4]))).toList();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static java.time.LocalDate date(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return value instanceof java.time.Instant instant ? instant.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
     }
 }

@@ -10,6 +10,7 @@ import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.kit.Ids;
+import vn.vnn.kit.sql.NativeValues;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -253,7 +254,7 @@ public class MeasuredCriteria {
                 .setParameter(1, to).setParameter(2, from).setParameter(3, Movement.NATIONAL)
                 .setParameter(4, areas).setParameter(5, measures).getResultList();
         return rows.stream().map(r -> new RunningCriterion((UUID) r[0], (UUID) r[1],
-                Criterion.Measure.valueOf((String) r[2]), (String) r[3], date(r[4]), date(r[5]))).toList();
+                Criterion.Measure.valueOf((String) r[2]), (String) r[3], NativeValues.localDate(r[4]), NativeValues.localDate(r[5]))).toList();
     }
 
     /** Measured participants take part in the movements they score in (đăng ký by their achievement). */
@@ -304,10 +305,6 @@ public class MeasuredCriteria {
     private static String[] column(List<Object[]> rows, int index) {
         return rows.stream().map(r -> r[index] instanceof BigDecimal d ? d.toPlainString() : r[index].toString())
                 .toArray(String[]::new);
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /** The commune as a collective participant, known by its code until someone names it. */

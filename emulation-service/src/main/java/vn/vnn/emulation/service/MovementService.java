@@ -9,6 +9,7 @@ import vn.vnn.emulation.domain.Movement;
 import vn.vnn.emulation.domain.Standing;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.sql.NativeValues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -159,7 +160,7 @@ public class MovementService {
                 .setParameter(1, movement.id).setParameter(2, participantId).setParameter(3, limit)
                 .getResultList();
         return rows.stream().map(r -> new MovementDtos.CreditView((String) r[0], (String) r[1], (String) r[2],
-                r[3] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[3], (BigDecimal) r[4],
+                NativeValues.localDate(r[3]), (BigDecimal) r[4],
                 (Boolean) r[5])).toList();
     }
 
@@ -176,7 +177,7 @@ public class MovementService {
                         ORDER BY s.first_reached, p.id""")
                 .setParameter(1, movement.id).getResultList();
         return rows.stream().map(r -> new MovementDtos.CandidateView((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (BigDecimal) r[4], (BigDecimal) r[5], time(r[6]), ((Number) r[7]).intValue()))
+                (String) r[3], (BigDecimal) r[4], (BigDecimal) r[5], NativeValues.offsetDateTime(r[6]), ((Number) r[7]).intValue()))
                 .toList();
     }
 
@@ -191,15 +192,5 @@ public class MovementService {
 
     private Movement find(UUID id) {
         return scope.movement(id);
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return (OffsetDateTime) value;
     }
 }

@@ -17,6 +17,7 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
+import vn.vnn.kit.sql.NativeValues;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -310,12 +311,8 @@ public class NominationService {
                         ORDER BY n.decided_on DESC, n.decision_no""")
                 .setParameter(1, movementId).setParameter(2, areaCode).getResultList();
         return rows.stream().map(r -> new NominationDtos.Honour((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], date(r[6]), (String) r[7], (UUID) r[8],
+                (String) r[3], (String) r[4], (String) r[5], NativeValues.localDate(r[6]), (String) r[7], (UUID) r[8],
                 (String) r[9], (String) r[10])).toList();
-    }
-
-    private static java.time.LocalDate date(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
     }
 
     @Transactional

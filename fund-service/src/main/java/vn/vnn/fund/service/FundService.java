@@ -12,6 +12,7 @@ import vn.vnn.kit.Ids;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.sql.NativeValues;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -133,26 +134,12 @@ public class FundService {
                         WHERE e.fund_id = ?1 ORDER BY e.id""")
                 .setParameter(1, id).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<LedgerLine> lines = rows.stream().map(r -> new LedgerLine(((Number) r[0]).longValue(), (UUID) r[1],
-                (String) r[2], (UUID) r[3], toDate(r[4]), (String) r[5], (String) r[6],
-                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), (String) r[9], toTime(r[10]))).toList();
+                (String) r[2], (UUID) r[3], NativeValues.localDate(r[4]), (String) r[5], (String) r[6],
+                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), (String) r[9], NativeValues.offsetDateTime(r[10]))).toList();
         return Page.of(lines, page, total);
     }
 
     private Fund find(UUID id) {
         return scope.require(id, "Fund", id);
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static OffsetDateTime toTime(Object value) {
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return (OffsetDateTime) value;
     }
 }

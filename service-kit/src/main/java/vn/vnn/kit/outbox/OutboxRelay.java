@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.vnn.kit.sql.NativeValues;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -124,7 +125,7 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 try {
                     acks.add(producer().send(CloudEventRecords.of((String) row[3], row[0].toString(), source,
-                            (String) row[2], (String) row[1], toOffset(row[5]), (String) row[4])));
+                            (String) row[2], (String) row[1], NativeValues.offsetDateTime(row[5]), (String) row[4])));
                 } catch (RuntimeException e) {
                     acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
                     break;
@@ -194,18 +195,5 @@ public class OutboxRelay {
             }
         }
         return current;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 }
