@@ -242,8 +242,10 @@ class SuiteIT {
     @Test
     void aPartnerClientCredentialsTokenReadsThroughTheGateway() {
         String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
-        given().auth().oauth2(partner).get(gateway + "/api/v1/achievements")
-                .then().statusCode(200).body("page", equalTo(0));
+        // Partners read aggregates per area, never a named ranking.
+        given().auth().oauth2(partner).get(gateway + "/api/v1/achievements/summary")
+                .then().statusCode(200).body("areas.areaCode", org.hamcrest.Matchers.everyItem(equalTo("99")));
+        given().auth().oauth2(partner).get(gateway + "/api/v1/achievements").then().statusCode(403);
         given().auth().oauth2(partner).get(gateway + "/api/v1/donations").then().statusCode(403);
     }
 

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import vn.vnn.localstack.testing.TestTokens;
 
 import java.util.List;
 import java.util.Map;
@@ -58,5 +59,41 @@ class EmulationScopeTest {
                         List.of(Map.of("kind", "SUBMISSION", "name", "Tờ trình", "reference", "1"))))
                 .post("/api/v1/emulation/nominations").then().statusCode(422)
                 .body("errors[0].field", equalTo("movementId"));
+    }
+
+    @Test
+    void aSecondRoleWidensNothingAndNoAreasReachNothing() {
+        UUID own = movement("77");
+        UUID foreign = movement("78");
+        for (String second : List.of("commune-officer", "province-officer", "fund-officer", "fund-approver",
+                "council-member", "partner")) {
+            String token = TestTokens.of("thi.dua.77", List.of("emulation-officer", second), List.of("77"));
+            given().auth().oauth2(token).get("/api/v1/emulation/movements/" + own).then().statusCode(200);
+            given().auth().oauth2(token).get("/api/v1/emulation/movements/" + foreign).then().statusCode(404);
+            given().auth().oauth2(token).get("/api/v1/emulation/movements/" + foreign + "/standings").then()
+                    .statusCode(404);
+            given().auth().oauth2(token).get("/api/v1/emulation/movements").then().statusCode(200)
+                    .body("areaCode", everyItem(equalTo("77")));
+        }
+        for (String role : List.of("emulation-officer", "council-member")) {
+            String token = TestTokens.of("no.areas", List.of(role), List.of());
+            given().auth().oauth2(token).get("/api/v1/emulation/movements").then().statusCode(200)
+                    .body("size()", equalTo(0));
+            given().auth().oauth2(token).get("/api/v1/emulation/movements/" + own).then().statusCode(404);
+            given().auth().oauth2(token).get("/api/v1/emulation/movements/" + own + "/standings").then()
+                    .statusCode(404);
+        }
+        String central = TestTokens.of("thi.dua.tw", List.of("emulation-officer"), List.of("VN"));
+        given().auth().oauth2(central).get("/api/v1/emulation/movements/" + foreign).then().statusCode(200);
+    }
+
+    private UUID movement(String area) {
+        UUID id = UUID.randomUUID();
+        String code = "S" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO movement (id, code, name, kind, area_code, starts_on, ends_on, created_by, created_at)
+                VALUES (?1, ?2, 'Phong trào', 'THEMATIC', ?3, DATE '2025-01-01', DATE '2025-12-31', 'seed', now())""")
+                .setParameter(1, id).setParameter(2, code).setParameter(3, area).executeUpdate());
+        return id;
     }
 }

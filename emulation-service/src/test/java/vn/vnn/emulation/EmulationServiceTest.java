@@ -5,6 +5,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,15 +42,18 @@ class EmulationServiceTest {
 
     @Test
     @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void donationsCreditTheDonorOncePerEvent() throws Exception {
         String donor = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         send(first, donation(donor, "Hợp tác xã Hoà Bình", 5_000_000, false));
         send(first, donation(donor, "Hợp tác xã Hoà Bình", 5_000_000, false));
+        // An anonymous gift never counts towards the donor's named achievement.
         send(UUID.randomUUID().toString(), donation(donor, "Nhà hảo tâm ẩn danh", 2_500_000, true));
+        send(UUID.randomUUID().toString(), donation(donor, "Hợp tác xã Hoà Bình", 1_000_000, false));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/achievements/" + donor)
                 .then().statusCode(200)
-                .body("totalDonatedVnd", equalTo(7_500_000))
+                .body("totalDonatedVnd", equalTo(6_000_000))
                 .body("donationCount", equalTo(2))
                 .body("participantName", equalTo("Hợp tác xã Hoà Bình"))
                 .body("participantType", equalTo("COLLECTIVE")));
@@ -57,7 +63,17 @@ class EmulationServiceTest {
 
     @Test
     @TestSecurity(user = "partner-demo", roles = "partner")
-    void partnersReadAchievementsButUnknownOnesAre404() {
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void partnersReadAggregatesOnly() {
+        given().get("/api/v1/achievements/summary").then().statusCode(200);
+        given().get("/api/v1/achievements/" + UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void unknownParticipantsAre404() {
         given().get("/api/v1/achievements/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }

@@ -3,6 +3,9 @@ package vn.vnn.emulation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -34,6 +37,7 @@ class NominationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "council-member", "province-chairman"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void fromSubmissionToADecidedAwardWithTheBaseSalaryOfItsDate() throws Exception {
         UUID movement = movement();
         UUID company = participant("COLLECTIVE", "Công ty CP Than Núi Béo");
@@ -102,6 +106,7 @@ class NominationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "council-member"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void aCouncilThatSaysNoRejectsAndTheSubmitterCannotAppraise() {
         UUID movement = movement();
         UUID person = participant("INDIVIDUAL", "Bà Hà Thị Lan");
@@ -127,6 +132,7 @@ class NominationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "province-chairman"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void anAnnouncedNomineeTakesCommentsAndIsDecidedOnlyAfterThePeriod() {
         UUID movement = movement();
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -168,6 +174,7 @@ class NominationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = {"emulation-officer", "province-chairman"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void aFormThatRequiresAnAnnouncementIsNotDecidedWithoutOne() {
         UUID movement = movement();
         UUID nomination = approved(movement, participant("INDIVIDUAL", "Bà Sầm Thị Mai"), "CHIEN_SI_THI_DUA_TINH");

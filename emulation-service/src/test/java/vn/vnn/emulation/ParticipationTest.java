@@ -3,6 +3,9 @@ package vn.vnn.emulation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +28,7 @@ class ParticipationTest {
 
     @Test
     @TestSecurity(user = "thi.dua", roles = "emulation-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void verifiedEvidenceCountsAndRegisteredParticipantsStandAtZero() {
         String code = "P" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
         String movement = given().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Phong trào " + code,

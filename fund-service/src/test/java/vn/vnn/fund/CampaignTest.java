@@ -3,6 +3,9 @@ package vn.vnn.fund;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ class CampaignTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void aCampaignCountsItsDonationsAndItsPledgesAgainstTheTarget() {
         String area = "C" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
         QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,6 +61,7 @@ class DisbursementTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void anUnrecognisedHouseholdIsRefusedUntilItsRecognitionArrives() throws Exception {
         String area = newFund();
         String household = UUID.randomUUID().toString();
@@ -114,6 +118,7 @@ class DisbursementTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void ofAHundredConcurrentPaymentsAgainstABalanceForFiftyExactlyFiftyArePaid() throws Exception {
         String area = newFund();
         donate(area, 50_000_000);

@@ -6,6 +6,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -62,6 +65,7 @@ class FundServiceTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void recordingADonationStoresItAndWritesItsEventOnce() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = donation("Công ty Điện lực Thái Nguyên", 120_000_000L);
@@ -98,6 +102,7 @@ class FundServiceTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void invalidDonationIs422AndWritesNothing() {
         long before = count("SELECT count(*) FROM donation");
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
@@ -119,6 +124,7 @@ class FundServiceTest {
 
     @Test
     @TestSecurity(user = "emulation.officer", roles = "emulation-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void onlyFundOfficersRecordDonations() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(donation("Ai đó", 1000)).post("/api/v1/donations")
@@ -133,6 +139,7 @@ class FundServiceTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void recognisedStatusesFeedTheEligibilityViewOncePerEventAndInOrder() throws Exception {
         String household = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();

@@ -3,6 +3,9 @@ package vn.vnn.fund;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +50,7 @@ class LedgerTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void fiftyConcurrentDonationsGetReceiptNumbersOneToFiftyWithoutGaps() throws Exception {
         String area = newFund();
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -131,6 +135,7 @@ class LedgerTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void aCancelledDonationKeepsItsReceiptAndIsReversedUnlessSpent() {
         String area = newFund();
         String id = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
@@ -175,6 +180,7 @@ class LedgerTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void goodsInKindMustAddUpAndCashHasNoItems() {
         String area = newFund();
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())

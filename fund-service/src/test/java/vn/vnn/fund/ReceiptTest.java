@@ -7,6 +7,9 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ class ReceiptTest {
 
     @Test
     @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void theReceiptSaysTheAmountInWordsWithEveryDiacritic() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, "01"));
         String id = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())

@@ -3,6 +3,9 @@ package vn.vnn.fund;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.vnn.fund.api.DisbursementDtos;
@@ -43,6 +46,8 @@ class StatementTest {
     Ledger ledger;
 
     @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void theStatementOfAPeriodAddsUpToTheLedgerAndHidesWhoMustBeHidden() {
         String area = "S" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
         QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
@@ -96,10 +101,15 @@ class StatementTest {
                 .isEqualTo(closing - 1_234_567L - 1_000_000L);
 
         given().get("/api/v1/public/funds").then().statusCode(200);
-        given().get("/api/v1/funds/" + fund + "/report?from=2025-10-01&to=2025-11-30").then().statusCode(401);
         given().get("/api/v1/public/funds/" + code + "/statement?from=2025-01-01&to=2026-06-30").then()
                 .statusCode(422).body("errors[0].field", equalTo("to"));
         given().get("/api/v1/public/funds/NOPE/statement?from=2025-01-01&to=2025-02-01").then().statusCode(404);
+    }
+
+    @Test
+    void theReportNeedsAToken() {
+        given().get("/api/v1/funds/" + UUID.randomUUID() + "/report?from=2025-10-01&to=2025-11-30").then()
+                .statusCode(401);
     }
 
     @Test

@@ -53,9 +53,21 @@ class GatewayTest {
     }
 
     @Test
+    void aTokenMintedForAnotherClientOfTheRealmIs401() {
+        // Signed by the realm, valid, but for the account console: it lacks the suite's audience.
+        String foreign = Jwt.preferredUserName("fund.officer").groups(Set.of("fund-officer")).claim("azp", "account")
+                .issuer("https://server.example.com").audience("account").sign();
+        given().auth().oauth2(foreign).get("/api/v1/donations").then().statusCode(401)
+                .contentType("application/problem+json");
+        String none = Jwt.preferredUserName("fund.officer").groups(Set.of("fund-officer"))
+                .issuer("https://server.example.com").sign();
+        given().auth().oauth2(none).get("/api/v1/donations").then().statusCode(401);
+    }
+
+    @Test
     void aRememberedTokenStopsWorkingWhenItExpires() {
         String shortLived = Jwt.preferredUserName("fund.officer").groups(Set.of("fund-officer"))
-                .issuer("https://server.example.com").audience("https://service.example.com")
+                .issuer("https://server.example.com").audience("vnn-api")
                 .expiresIn(Duration.ofSeconds(3)).sign();
         given().auth().oauth2(shortLived).get("/api/v1/donations").then().statusCode(200);
         given().auth().oauth2(shortLived).get("/api/v1/donations").then().statusCode(200); // remembered
@@ -161,7 +173,7 @@ class GatewayTest {
     void pastTheRouteLimitCallsAre429WithRetryAfter() {
         String token = Jwt.preferredUserName("partner").subject("limited-client").claim("azp", "partner-x")
                 .groups(Set.of("partner")).issuer("https://server.example.com")
-                .audience("https://service.example.com").sign();
+                .audience("vnn-api").sign();
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get("/api/v1/achievements").then().statusCode(200)
                     .header("RateLimit-Remaining", String.valueOf(2 - i));
@@ -184,7 +196,7 @@ class GatewayTest {
 
     private static String token() {
         return Jwt.preferredUserName("fund.officer").groups(Set.of("fund-officer"))
-                .issuer("https://server.example.com").audience("https://service.example.com")
+                .issuer("https://server.example.com").audience("vnn-api")
                 .sign();
     }
 }

@@ -27,18 +27,28 @@ public class AchievementResource {
     }
 
     @GET
-    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR,
-            Roles.PARTNER})
-    @Operation(summary = "Participants ranked by what they gave, largest first")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Participants ranked by what they gave to the funds of your areas, largest first",
+            description = "Only gifts to the funds of the areas you reach count (all areas for admins, auditors and "
+                    + "the national grant VN); anonymous gifts never count towards a named donor.")
     public Response ranking(@BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
         return PagedResponses.ok(uriInfo, achievements.ranking(page));
     }
 
     @GET
-    @Path("{participantId}")
+    @Path("summary")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR,
             Roles.PARTNER})
-    @Operation(summary = "One participant's achievement (for a donor: the fund's donor id)")
+    @Operation(summary = "What donors gave to the funds of each of your areas, in aggregate",
+            description = "For partners too: counts and totals per area, no donor named.")
+    public AchievementSummary summary() {
+        return achievements.summary();
+    }
+
+    @GET
+    @Path("{participantId}")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One participant's gifts to the funds of your areas (for a donor: the fund's donor id)")
     public AchievementView get(@PathParam("participantId") String participantId) {
         return achievements.get(participantId);
     }

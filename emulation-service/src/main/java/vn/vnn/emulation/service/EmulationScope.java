@@ -3,16 +3,15 @@ package vn.vnn.emulation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.vnn.emulation.domain.Movement;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
-import vn.vnn.kit.security.Roles;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which movements the caller works on. Emulation officers and council members whose token carries
- * {@code area_codes} work on the movements of those areas; without the claim (the central office), and admins and
- * auditors, on all. Outside the scope a movement and what hangs on it are "not found".
+ * Which movements the call reaches ({@link vn.vnn.kit.security.Reach}): emulation officers, council members and the
+ * chairmen work on the movements of the areas in their token, on all with the national grant {@code VN}, on none
+ * without areas; admins and auditors on all. Outside the scope a movement and what hangs on it are "not found".
  */
 @ApplicationScoped
 public class EmulationScope {
@@ -23,18 +22,16 @@ public class EmulationScope {
         this.caller = caller;
     }
 
-    public Set<String> areas() {
-        return caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.AUDITOR) ? Set.of() : caller.areaCodes();
+    public AreaScope areas() {
+        return caller.scope();
     }
 
     public boolean covers(Movement movement) {
-        Set<String> areas = areas();
-        return areas.isEmpty() || areas.contains(movement.areaCode);
+        return movement != null && areas().covers(movement.areaCode);
     }
 
     public boolean coversArea(String areaCode) {
-        Set<String> areas = areas();
-        return areas.isEmpty() || areas.contains(areaCode);
+        return areas().covers(areaCode);
     }
 
     /** The movement, if the caller works on it; 404 otherwise. */

@@ -50,14 +50,16 @@ public class MeasuredCriteria {
     public List<DonationReceivedV1> onDonations(List<DonationReceivedV1> donations) {
         @SuppressWarnings("unchecked")
         Set<String> claimed = new HashSet<>(entityManager.createNativeQuery("""
-                        INSERT INTO donation_credit (donation_id, donor_ref, amount_vnd, credited_at)
-                        SELECT d, r, a, now()
-                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS bigint[])) AS t (d, r, a)
+                        INSERT INTO donation_credit (donation_id, donor_ref, amount_vnd, area_code, credited_at)
+                        SELECT d, r, a, f, now()
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS bigint[]),
+                                    CAST(?4 AS text[])) AS t (d, r, a, f)
                         ON CONFLICT (donation_id) DO NOTHING
                         RETURNING donation_id""")
                 .setParameter(1, donations.stream().map(DonationReceivedV1::donationId).toArray(String[]::new))
                 .setParameter(2, donations.stream().map(DonationReceivedV1::donorId).toArray(String[]::new))
                 .setParameter(3, donations.stream().map(DonationReceivedV1::amountVnd).toArray(Long[]::new))
+                .setParameter(4, donations.stream().map(DonationReceivedV1::fundAreaCode).toArray(String[]::new))
                 .getResultList());
         List<DonationReceivedV1> credited = donations.stream().filter(d -> claimed.remove(d.donationId())).toList();
         if (credited.isEmpty()) {
@@ -71,26 +73,31 @@ public class MeasuredCriteria {
         return credited;
     }
 
+    /** The donor and the fund's area a cancelled donation had been credited to. */
+    public record Credited(String donorRef, String areaCode) {
+    }
+
     /**
      * Takes a cancelled donation back out of every score it raised; a threshold no longer met is no longer reached.
      *
-     * @return whether the donation had been credited (false: the cancellation came first, the donation never will)
+     * @return whom the donation had been credited to; empty when it had not been (the cancellation came first, the
+     *         donation never will; or it was anonymous and credited no one)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean onDonationCancelled(DonationCancelledV1 cancellation) {
+    public java.util.Optional<Credited> onDonationCancelled(DonationCancelledV1 cancellation) {
         @SuppressWarnings("unchecked")
-        List<Object> credited = entityManager.createNativeQuery("""
+        List<Object[]> credited = entityManager.createNativeQuery("""
                         INSERT INTO donation_credit (donation_id, donor_ref, amount_vnd, cancelled_on, cancel_reason)
                         VALUES (?1, ?2, ?3, ?4, ?5)
                         ON CONFLICT (donation_id) DO UPDATE
                           SET cancelled_on = EXCLUDED.cancelled_on, cancel_reason = EXCLUDED.cancel_reason
                           WHERE donation_credit.cancelled_on IS NULL
-                        RETURNING credited_at""")
+                        RETURNING credited_at, donor_ref, coalesce(area_code, '-')""")
                 .setParameter(1, cancellation.donationId()).setParameter(2, cancellation.donorId())
                 .setParameter(3, cancellation.amountVnd()).setParameter(4, cancellation.cancelledOn())
                 .setParameter(5, cancellation.reason()).getResultList();
-        if (credited.isEmpty() || credited.get(0) == null) {
-            return false;
+        if (credited.isEmpty() || credited.get(0)[0] == null || credited.get(0)[1] == null) {
+            return java.util.Optional.empty();
         }
         entityManager.createNativeQuery("""
                         WITH taken AS (
@@ -103,7 +110,7 @@ public class MeasuredCriteria {
                         FROM taken t JOIN criterion c ON c.id = t.criterion_id
                         WHERE s.criterion_id = t.criterion_id AND s.participant_id = t.participant_id""")
                 .setParameter(1, cancellation.donationId()).executeUpdate();
-        return true;
+        return java.util.Optional.of(new Credited((String) credited.get(0)[1], (String) credited.get(0)[2]));
     }
 
     /** An escape from poverty or a fall back into it counts for the household's commune. */
@@ -322,17 +329,18 @@ public class MeasuredCriteria {
     }
 
     /**
-     * The donors as participants, by donor id; the latest name wins, except that an anonymous gift never reveals
-     * or overwrites a known name.
+     * The donors as participants, by donor id; the latest name wins. Only named gifts come here: an anonymous one is
+     * never attributed to a participant.
      */
     private Map<String, UUID> donors(List<DonationReceivedV1> donations) {
         Map<String, DonationReceivedV1> latest = new TreeMap<>();
         Map<String, String> knownName = new TreeMap<>();
         for (DonationReceivedV1 donation : donations) {
-            latest.put(donation.donorId(), donation);
-            if (!donation.anonymous()) {
-                knownName.put(donation.donorId(), donation.donorName());
+            if (donation.anonymous() || donation.donorId() == null) {
+                throw new IllegalArgumentException("an anonymous gift is never credited to a participant");
             }
+            latest.put(donation.donorId(), donation);
+            knownName.put(donation.donorId(), donation.donorName());
         }
         String[] refs = latest.keySet().toArray(String[]::new);
         @SuppressWarnings("unchecked")

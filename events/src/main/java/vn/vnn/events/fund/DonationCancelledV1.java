@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * {@code donationId}. It travels on its own topic, so a consumer may see it before the donation it cancels.
  *
  * @param donationId   the cancelled donation's id, as in {@link DonationReceivedV1#donationId()}
- * @param donorId      the donor's id in fund-service
+ * @param donorId      the donor's id in fund-service; null when the gift was anonymous
  * @param kind         {@code CASH} or {@code IN_KIND}
  * @param amountVnd    the amount taken back, in whole đồng (the whole donation)
  * @param receivedOn   date the donation had been received

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * The fund received a donation (tiền hoặc hiện vật ủng hộ Quỹ "Vì người nghèo"). Key: {@code donationId}.
  *
  * @param donationId   the donation's id in fund-service
- * @param donorId      the donor's id in fund-service; stable across donations
+ * @param donorId      the donor's id in fund-service, stable across donations; null for an anonymous gift, which is
+ *                     never attributed to its donor outside the receiving fund
  * @param donorName    display name; "Nhà hảo tâm ẩn danh" when the donor asked to stay anonymous
  * @param donorType    {@code ORGANISATION} or {@code INDIVIDUAL}
  * @param anonymous    the donor asked not to be named in public

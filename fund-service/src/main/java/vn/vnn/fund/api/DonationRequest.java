@@ -21,7 +21,7 @@ import vn.vnn.fund.domain.PaymentChannel;
 
 @Schema(description = "A donation to record (ghi nhận ủng hộ)")
 public record DonationRequest(
-        @NotNull @Valid Donor donor,
+        @Schema(description = "Who gave; or name a known donor by donorId instead") @Valid Donor donor,
         @Schema(description = "CASH or IN_KIND (at its assessed value)") @NotNull DonationKind kind,
         @Schema(description = "Amount in whole đồng", examples = "150000000")
         @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd,
@@ -37,14 +37,16 @@ public record DonationRequest(
         @Schema(description = "For IN_KIND: the goods; their values add up to amountVnd")
         @Size(max = 100) List<@Valid @NotNull Item> items,
         @Schema(description = "The fund's campaign it answers, running on receivedOn") java.util.UUID campaignId,
-        @Schema(description = "The donor's pledge it pays (part of)") java.util.UUID pledgeId) {
+        @Schema(description = "The donor's pledge it pays (part of)") java.util.UUID pledgeId,
+        @Schema(description = "A known donor, chosen explicitly (instead of donor): one of the donors of the funds "
+                + "you work on") java.util.UUID donorId) {
 
-    /** Without campaign and pledge. */
+    /** Without campaign, pledge and donor id. */
     public DonationRequest(Donor donor, DonationKind kind, Long amountVnd, LocalDate receivedOn, String fundAreaCode,
                            Boolean anonymous, String note, PaymentChannel channel, String bankReference,
                            List<Item> items) {
         this(donor, kind, amountVnd, receivedOn, fundAreaCode, anonymous, note, channel, bankReference, items, null,
-                null);
+                null, null);
     }
 
     @Schema(name = "DonationItem")
@@ -54,8 +56,10 @@ public record DonationRequest(
                        @Schema(description = "Stated value in whole đồng") @NotNull @Positive Long valueVnd) {
     }
 
-    @Schema(name = "DonorRef", description = "The donor: found by tax code, else by name and type; created when new "
-            + "(contact data of a known donor change through PUT /api/v1/donors/{id})")
+    @Schema(name = "DonorRef", description = "The donor. An organisation is found by its tax code, else by its name "
+            + "(compared in Unicode NFC, case-insensitively); an individual by citizen ID, else phone, else e-mail, "
+            + "never by name alone (without any of them each donation makes a new donor: name a known one by donorId). "
+            + "Created when new; contact data of a known donor change through PUT /api/v1/donors/{id}.")
     public record Donor(
             @NotBlank @Size(max = 300) String name,
             @NotNull DonorType type,
@@ -68,11 +72,13 @@ public record DonationRequest(
             String taxCode,
             @Pattern(regexp = "\\+?[0-9 ]{8,15}") String phone,
             @Email @Size(max = 200) String email,
-            @Size(max = 300) String address) {
+            @Size(max = 300) String address,
+            @Schema(description = "Số định danh cá nhân (CCCD) of an INDIVIDUAL; personal data, masked except for "
+                    + "fund officers") @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String citizenId) {
 
         /** The short form: a name and a type, nothing else known. */
         public Donor(String name, DonorType type) {
-            this(name, type, null, null, null, null, null, null, null);
+            this(name, type, null, null, null, null, null, null, null, null);
         }
     }
 }

@@ -17,7 +17,7 @@ public record DonationView(UUID id, String receiptNo, String status, UUID fundId
 
     public static DonationView of(Donation d, List<DonationItem> items) {
         return new DonationView(d.id, d.receiptNo, d.status.name(), d.fundId, d.fundAreaCode, d.donor.id,
-                d.donor.name, d.donor.type.name(), d.kind.name(), d.amountVnd, d.receivedOn,
+                d.donorName, d.donor.type.name(), d.kind.name(), d.amountVnd, d.receivedOn,
                 d.channel == null ? null : d.channel.name(), d.bankReference, items, d.anonymous, d.note,
                 d.recordedBy, d.recordedAt, d.cancelledBy, d.cancelledAt, d.cancelReason, d.campaignId, d.pledgeId,
                 d.version);

@@ -59,7 +59,7 @@ public class DonorResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The donor's history: every donation, newest first, cancelled ones included")
     public Response history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
-        donors.get(id);
+        donors.visibleDonor(id);
         return PagedResponses.ok(uriInfo, donations.ofDonor(id, page));
     }
 

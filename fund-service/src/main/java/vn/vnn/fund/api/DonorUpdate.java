@@ -19,5 +19,7 @@ public record DonorUpdate(
         @Pattern(regexp = "\\+?[0-9 ]{8,15}") String phone,
         @Email @Size(max = 200) String email,
         @Size(max = 300) String address,
-        @NotNull Long version) {
+        @NotNull Long version,
+        @Schema(description = "Số định danh cá nhân of an individual") @Pattern(regexp = "[0-9]{12}",
+                message = "must be 12 digits") String citizenId) {
 }

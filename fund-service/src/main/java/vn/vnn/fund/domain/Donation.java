@@ -23,6 +23,9 @@ public class Donation extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "donor_id")
     public Donor donor;
+    /** The donor's name as written on this donation and its receipt; a later rename of the donor leaves it. */
+    @Column(name = "donor_name")
+    public String donorName;
     @Enumerated(EnumType.STRING)
     public DonationKind kind;
     @Column(name = "amount_vnd")

@@ -34,6 +34,9 @@ public class Donor extends PanacheEntityBase {
     public String phone;
     public String email;
     public String address;
+    /** Số định danh cá nhân of an individual (personal data). */
+    @Column(name = "citizen_id")
+    public String citizenId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_by")
@@ -47,7 +50,25 @@ public class Donor extends PanacheEntityBase {
         return find("taxCode", taxCode).firstResultOptional();
     }
 
-    public static Optional<Donor> findByNameAndType(String name, DonorType type) {
-        return find("lower(name) = lower(?1) and type = ?2", name.strip(), type).firstResultOptional();
+    public static Optional<Donor> findByCitizenId(String citizenId) {
+        return find("citizenId", citizenId).firstResultOptional();
+    }
+
+    /** The organisation without a tax code of this name ({@code name} normalised), compared case-insensitively. */
+    public static Optional<Donor> findOrganisationByName(String name) {
+        return find("lower(name) = lower(?1) and type = ?2 and taxCode is null", name, DonorType.ORGANISATION)
+                .firstResultOptional();
+    }
+
+    /** The earliest individual recorded with this phone number ({@code digits} only). */
+    public static Optional<Donor> findIndividualByPhone(String digits) {
+        return find("type = ?1 and phone is not null and function('regexp_replace', phone, '[^0-9]', '', 'g') = ?2"
+                + " order by createdAt, id", DonorType.INDIVIDUAL, digits).firstResultOptional();
+    }
+
+    /** The earliest individual recorded with this e-mail address ({@code email} lower-case). */
+    public static Optional<Donor> findIndividualByEmail(String email) {
+        return find("type = ?1 and lower(email) = ?2 order by createdAt, id", DonorType.INDIVIDUAL, email)
+                .firstResultOptional();
     }
 }

@@ -10,7 +10,10 @@ public final class DonorRules {
 
     /** The field and the reason the description is not acceptable; empty when it is. */
     public static Optional<String[]> problem(DonorType type, OrganisationKind kind, boolean overseas, String country,
-                                             String taxCode) {
+                                             String taxCode, String citizenId) {
+        if (type == DonorType.ORGANISATION && citizenId != null) {
+            return Optional.of(new String[] {"citizenId", "is for individuals, not organisations"});
+        }
         if (type == DonorType.INDIVIDUAL && kind != null) {
             return Optional.of(new String[] {"organisationKind", "is for organisations, not individuals"});
         }

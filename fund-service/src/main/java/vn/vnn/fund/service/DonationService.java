@@ -20,6 +20,7 @@ import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.text.Names;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -82,12 +83,13 @@ public class DonationService {
         if (request.receivedOn().isBefore(fund.validFrom)) {
             throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
-        Donor donor = donors.findOrCreate(request.donor(), actor);
+        Donor donor = donors.resolve(request.donorId(), request.donor(), actor);
         UUID campaignId = request.campaignId() == null ? null : campaign(request, fund).id;
         UUID pledgeId = request.pledgeId() == null ? null : pledge(request, fund, donor).id;
         Donation donation = new Donation();
         donation.id = Ids.newId();
         donation.donor = donor;
+        donation.donorName = request.donor() == null ? donor.name : Names.normalise(request.donor().name());
         donation.kind = request.kind();
         donation.amountVnd = request.amountVnd();
         donation.receivedOn = request.receivedOn();
@@ -124,9 +126,11 @@ public class DonationService {
 
         audit.record("DONATION", donation.id, "RECORDED", actor, "receipt " + donation.receiptNo + ", "
                 + donation.kind + " " + donation.amountVnd + " đồng");
+        // An anonymous gift leaves the fund without its donor: no name and no donor id, so that nothing outside the
+        // receiving fund's officers can attribute it.
         outbox.publish("donation", donation.id.toString(), new DonationReceivedV1(
-                donation.id.toString(), donor.id.toString(),
-                donation.anonymous ? ANONYMOUS_NAME : donor.name, donor.type.name(), donation.anonymous,
+                donation.id.toString(), donation.anonymous ? null : donor.id.toString(),
+                donation.anonymous ? ANONYMOUS_NAME : donation.donorName, donor.type.name(), donation.anonymous,
                 donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode,
                 campaignId == null ? null : campaignId.toString(), donation.receiptNo, actor));
         return DonationView.of(donation, items(donation.id));
@@ -156,7 +160,7 @@ public class DonationService {
         audit.record("DONATION", donation.id, "CANCELLED", actor, donation.cancelReason);
         // Whoever credited the donation (the emulation standings) takes it back.
         outbox.publish("donation", donation.id.toString(), new DonationCancelledV1(
-                donation.id.toString(), donation.donor.id.toString(), donation.kind.name(), donation.amountVnd,
+                donation.id.toString(), donation.anonymous ? null : donation.donor.id.toString(), donation.kind.name(), donation.amountVnd,
                 donation.receivedOn, LocalDate.now(VIETNAM), donation.fundAreaCode, donation.receiptNo,
                 donation.cancelReason, actor));
         entityManager.flush();
@@ -216,12 +220,16 @@ public class DonationService {
         return fund == null ? "Quỹ \"Vì người nghèo\"" : fund.name;
     }
 
-    /** A donor's donations, newest first. */
+    /** A donor's donations to the funds the caller reaches, newest first. */
     @Transactional
     public Page<DonationView> ofDonor(UUID donorId, PageRequest page) {
-        long total = Donation.count("donor.id", donorId);
-        var items = Donation.<Donation>find("from Donation d join fetch d.donor where d.donor.id = ?1 "
-                        + "order by d.receivedOn desc, d.id desc", donorId)
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("donor", donorId);
+        scope.bind(params);
+        String where = " where d.donor.id = :donor and " + scope.condition("d.fundId");
+        long total = Donation.count("from Donation d" + where, params);
+        var items = Donation.<Donation>find("from Donation d join fetch d.donor" + where
+                        + " order by d.receivedOn desc, d.id desc", params)
                 .page(page.page(), page.size()).list();
         return Page.of(views(items), page, total);
     }

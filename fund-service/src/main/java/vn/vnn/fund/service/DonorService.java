@@ -7,92 +7,159 @@ import vn.vnn.fund.api.DonationRequest;
 import vn.vnn.fund.api.DonorUpdate;
 import vn.vnn.fund.api.DonorView;
 import vn.vnn.fund.domain.Donor;
+import vn.vnn.fund.domain.DonorIdentity;
 import vn.vnn.fund.domain.DonorRules;
 import vn.vnn.fund.domain.DonorType;
 import vn.vnn.fund.domain.OrganisationKind;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.problem.ProblemType;
+import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
+import vn.vnn.kit.sql.NativeValues;
+import vn.vnn.kit.text.Names;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Donors (nhà tài trợ): who they are, how to reach them, what they gave. */
+/**
+ * Donors (nhà tài trợ): who they are, how to reach them, what they gave. A caller bound to areas sees a donor only
+ * through the funds of those areas: the donors who gave or pledged to them, with totals and history of those funds
+ * alone; what the donor gave elsewhere, anonymously or not, stays out of sight.
+ */
 @ApplicationScoped
 public class DonorService {
 
+    /** JPQL: the donor {@code o} gave or pledged to a fund of the scope (":scope" bound). */
+    private static final String THROUGH_REACHED_FUNDS = "(exists (select 1 from Donation d where d.donor = o and d.fundId"
+            + " in (select f.id from Fund f where f.areaCode in :scope)) or exists (select 1 from Pledge p where"
+            + " p.donorId = o.id and p.fundId in (select f.id from Fund f where f.areaCode in :scope)))";
+
     private final Caller caller;
+    private final FundScope scope;
     private final FundAudit audit;
     private final EntityManager entityManager;
 
-    DonorService(Caller caller, FundAudit audit, EntityManager entityManager) {
+    DonorService(Caller caller, FundScope scope, FundAudit audit, EntityManager entityManager) {
         this.caller = caller;
+        this.scope = scope;
         this.audit = audit;
         this.entityManager = entityManager;
     }
 
-    /** The donor a donation names: by tax code when given, else by name and type; a new donor otherwise. */
+    /**
+     * The donor a donation or pledge names: a known donor chosen by {@code donorId} (one the caller sees), else the
+     * donor {@code ref} describes (see {@link DonationRequest.Donor}), created when new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Donor resolve(UUID donorId, DonationRequest.Donor ref, String actor) {
+        if (donorId != null && ref != null) {
+            throw ProblemException.invalid("donorId", "give either donorId or donor, not both");
+        }
+        if (donorId != null) {
+            return Optional.ofNullable(Donor.<Donor>findById(donorId)).filter(this::visible)
+                    .orElseThrow(() -> ProblemException.invalid("donorId", "is no donor of the funds you work on"));
+        }
+        if (ref == null) {
+            throw ProblemException.invalid("donor", "say who gave, or name a known donor by donorId");
+        }
+        return findOrCreate(ref, actor);
+    }
+
+    /** The donor {@code ref} describes; a new donor when none is known. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Donor findOrCreate(DonationRequest.Donor ref, String actor) {
         OrganisationKind kind = ref.type() == DonorType.ORGANISATION && ref.organisationKind() == null
                 ? OrganisationKind.OTHER : ref.organisationKind();
         boolean overseas = Boolean.TRUE.equals(ref.overseas());
-        DonorRules.problem(ref.type(), kind, overseas, ref.country(), ref.taxCode()).ifPresent(problem -> {
-            throw ProblemException.invalid("donor." + problem[0], problem[1]);
-        });
-        var known = ref.taxCode() != null ? Donor.findByTaxCode(ref.taxCode())
-                : Donor.findByNameAndType(ref.name(), ref.type());
+        DonorRules.problem(ref.type(), kind, overseas, ref.country(), ref.taxCode(), ref.citizenId())
+                .ifPresent(problem -> {
+                    throw ProblemException.invalid("donor." + problem[0], problem[1]);
+                });
+        String name = Names.normalise(ref.name());
+        DonorIdentity identity = DonorIdentity.of(ref.type(), ref.taxCode(), ref.citizenId(), ref.phone(),
+                ref.email(), name);
+        if (identity.lockKey() != null) {
+            // Phones and e-mails are not unique in the table: two officers recording the same new person at once
+            // take turns, so the second finds the first's row.
+            entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, identity.lockKey()).getSingleResult();
+        }
+        Optional<Donor> known = find(identity);
         if (known.isPresent()) {
             return known.get();
         }
-        // Two officers may record the same new donor at once: the second insert waits for the first and then
-        // finds its row instead of failing on the unique index.
         UUID id = vn.vnn.kit.Ids.newId();
-        String conflict = ref.taxCode() != null ? "(tax_code) WHERE tax_code IS NOT NULL"
-                : "(lower(name), donor_type) WHERE tax_code IS NULL";
         @SuppressWarnings("unchecked")
         List<Object> inserted = entityManager.createNativeQuery("""
                         INSERT INTO donor (id, name, donor_type, organisation_kind, overseas, country, tax_code, phone,
-                                           email, address, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
-                        ON CONFLICT %s DO NOTHING RETURNING id""".formatted(conflict))
-                .setParameter(1, id).setParameter(2, ref.name().strip()).setParameter(3, ref.type().name())
+                                           email, address, citizen_id, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
+                        ON CONFLICT DO NOTHING RETURNING id""")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, ref.type().name())
                 .setParameter(4, kind == null ? null : kind.name()).setParameter(5, overseas)
                 .setParameter(6, ref.country()).setParameter(7, ref.taxCode()).setParameter(8, ref.phone())
-                .setParameter(9, ref.email()).setParameter(10, ref.address()).getResultList();
+                .setParameter(9, ref.email()).setParameter(10, ref.address()).setParameter(11, ref.citizenId())
+                .getResultList();
         if (inserted.isEmpty()) {
-            return (ref.taxCode() != null ? Donor.findByTaxCode(ref.taxCode())
-                    : Donor.findByNameAndType(ref.name(), ref.type())).orElseThrow();
+            // Another transaction inserted the same tax code, citizen ID or organisation name meanwhile.
+            return find(identity).orElseThrow(() -> ProblemException.conflict(
+                    "The donor was being recorded by someone else; try again"));
         }
-        audit.record("DONOR", id, "CREATED", actor, ref.type() + " " + ref.name().strip());
+        audit.record("DONOR", id, "CREATED", actor, ref.type() + " donor");
         return Donor.findById(id);
+    }
+
+    private static Optional<Donor> find(DonorIdentity identity) {
+        return switch (identity.by()) {
+            case TAX_CODE -> Donor.findByTaxCode(identity.value());
+            case CITIZEN_ID -> Donor.findByCitizenId(identity.value());
+            case PHONE -> Donor.findIndividualByPhone(identity.value());
+            case EMAIL -> Donor.findIndividualByEmail(identity.value());
+            case ORGANISATION_NAME -> Donor.findOrganisationByName(identity.value());
+            case NONE -> Optional.empty();
+        };
     }
 
     @Transactional
     public DonorView update(UUID id, DonorUpdate update) {
         Donor donor = find(id);
+        if (!scope.areas().national() && givenOutsideReach(donor.id)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This donor has also given to funds outside the "
+                    + "areas you work in; the change is for an officer who reaches all of them");
+        }
         if (donor.version != update.version()) {
             throw ProblemException.conflict("Donor " + id + " changed meanwhile; reload it and try again");
         }
         OrganisationKind kind = donor.type == DonorType.ORGANISATION && update.organisationKind() == null
                 ? OrganisationKind.OTHER : update.organisationKind();
         boolean overseas = Boolean.TRUE.equals(update.overseas());
-        DonorRules.problem(donor.type, kind, overseas, update.country(), update.taxCode()).ifPresent(problem -> {
-            throw ProblemException.invalid(problem[0], problem[1]);
-        });
+        DonorRules.problem(donor.type, kind, overseas, update.country(), update.taxCode(), update.citizenId())
+                .ifPresent(problem -> {
+                    throw ProblemException.invalid(problem[0], problem[1]);
+                });
         if (update.taxCode() != null && Donor.findByTaxCode(update.taxCode()).filter(d -> !d.id.equals(id))
                 .isPresent()) {
-            throw ProblemException.conflict("Another donor has tax code " + update.taxCode());
+            throw ProblemException.conflict("Another donor has this tax code");
         }
-        donor.name = update.name().strip();
+        if (update.citizenId() != null && Donor.findByCitizenId(update.citizenId()).filter(d -> !d.id.equals(id))
+                .isPresent()) {
+            throw ProblemException.conflict("Another donor has this citizen ID");
+        }
+        String name = Names.normalise(update.name());
+        if (donor.type == DonorType.ORGANISATION && update.taxCode() == null && Donor.findOrganisationByName(name)
+                .filter(d -> !d.id.equals(id)).isPresent()) {
+            throw ProblemException.conflict("Another organisation without a tax code has this name");
+        }
+        String before = donor.name;
+        donor.name = name;
         donor.organisationKind = kind;
         donor.overseas = overseas;
         donor.country = update.country();
@@ -100,75 +167,115 @@ public class DonorService {
         donor.phone = update.phone();
         donor.email = update.email();
         donor.address = update.address();
+        donor.citizenId = update.citizenId();
         donor.updatedBy = caller.actor();
         donor.updatedAt = OffsetDateTime.now();
-        audit.record("DONOR", donor.id, "UPDATED", caller.actor(), "description and contact data");
+        audit.record("DONOR", donor.id, "UPDATED", caller.actor(), before.equals(name)
+                ? "description and contact data" : "renamed; description and contact data");
         entityManager.flush();
-        return DonorView.of(donor, totals(List.of(donor.id)).getOrDefault(donor.id, DonorView.Totals.NONE),
-                seesContactData());
+        return view(donor);
     }
 
     @Transactional
     public DonorView get(UUID id) {
-        Donor donor = find(id);
-        return DonorView.of(donor, totals(List.of(id)).getOrDefault(id, DonorView.Totals.NONE), seesContactData());
+        return view(find(id));
     }
 
-    /** Donors by part of the name, type or organisation kind, alphabetically. */
+    /** The donor, if the caller sees them (404 otherwise); for reading their history. */
+    @Transactional
+    public Donor visibleDonor(UUID id) {
+        return find(id);
+    }
+
+    /** Donors by part of the name, type or organisation kind, alphabetically, among those the caller sees. */
     @Transactional
     public Page<DonorView> list(String name, DonorType type, OrganisationKind kind, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (name != null && !name.isBlank()) {
-            where.append(" and lower(name) like :name");
-            params.put("name", "%" + name.strip().toLowerCase(Locale.ROOT) + "%");
+            where.append(" and lower(o.name) like :name");
+            params.put("name", "%" + Names.normalise(name).toLowerCase(Locale.ROOT) + "%");
         }
         if (type != null) {
-            where.append(" and type = :type");
+            where.append(" and o.type = :type");
             params.put("type", type);
         }
         if (kind != null) {
-            where.append(" and organisationKind = :kind");
+            where.append(" and o.organisationKind = :kind");
             params.put("kind", kind);
         }
-        long total = Donor.count(where.toString(), params);
-        List<Donor> donors = Donor.<Donor>find(where + " order by lower(name), id", params)
-                .page(page.page(), page.size()).list();
+        AreaScope reach = scope.areas();
+        if (!reach.national()) {
+            where.append(" and ").append(THROUGH_REACHED_FUNDS);
+            params.put("scope", reach.queryAreas());
+        }
+        long total = Donor.count("from Donor o where " + where, params);
+        List<Donor> donors = Donor.<Donor>find("from Donor o where " + where + " order by lower(o.name), o.id",
+                params).page(page.page(), page.size()).list();
         Map<UUID, DonorView.Totals> totals = totals(donors.stream().map(d -> d.id).toList());
         boolean full = seesContactData();
         return Page.of(donors.stream().map(d -> DonorView.of(d, totals.getOrDefault(d.id, DonorView.Totals.NONE),
                 full)).toList(), page, total);
     }
 
+    private DonorView view(Donor donor) {
+        return DonorView.of(donor, totals(List.of(donor.id)).getOrDefault(donor.id, DonorView.Totals.NONE),
+                seesContactData());
+    }
+
+    /** Whether the caller sees this donor: national reach, or a gift or pledge to a fund of their areas. */
+    private boolean visible(Donor donor) {
+        AreaScope reach = scope.areas();
+        if (reach.national()) {
+            return true;
+        }
+        return Donor.count("from Donor o where o.id = :id and " + THROUGH_REACHED_FUNDS,
+                Map.of("id", donor.id, "scope", reach.queryAreas())) > 0;
+    }
+
+    private boolean givenOutsideReach(UUID donorId) {
+        return ((Number) entityManager.createNativeQuery("""
+                        SELECT count(*) FROM fund f
+                        WHERE f.area_code <> ALL(?2)
+                          AND (EXISTS (SELECT 1 FROM donation d WHERE d.fund_id = f.id AND d.donor_id = ?1)
+                               OR EXISTS (SELECT 1 FROM pledge p WHERE p.fund_id = f.id AND p.donor_id = ?1))""")
+                .setParameter(1, donorId).setParameter(2, scope.areas().queryAreas().toArray(String[]::new))
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** What each donor gave (accepted donations), to the funds the caller reaches only. */
     private Map<UUID, DonorView.Totals> totals(List<UUID> donors) {
         Map<UUID, DonorView.Totals> totals = new HashMap<>();
         if (donors.isEmpty()) {
             return totals;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        String[] areas = scope.areaArray();
+        var query = entityManager.createNativeQuery("""
                         SELECT donor_id, count(*), sum(amount_vnd), min(received_on), max(received_on)
-                        FROM donation WHERE status = 'ACCEPTED' AND donor_id = ANY(?1) GROUP BY donor_id""")
-                .setParameter(1, donors.toArray(UUID[]::new)).getResultList();
+                        FROM donation WHERE status = 'ACCEPTED' AND donor_id = ANY(?1) %s
+                        GROUP BY donor_id""".formatted(areas == null ? ""
+                        : "AND fund_id IN (SELECT id FROM fund WHERE area_code = ANY(?2))"))
+                .setParameter(1, donors.toArray(UUID[]::new));
+        if (areas != null) {
+            query.setParameter(2, areas);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         rows.forEach(r -> totals.put((UUID) r[0], new DonorView.Totals(((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(), date(r[3]), date(r[4]))));
+                ((Number) r[2]).longValue(), NativeValues.localDate(r[3]), NativeValues.localDate(r[4]))));
         return totals;
     }
 
-    /** Fund officers and admins work with donors' contact data; auditors see them masked. */
+    /** Fund officers and admins work with donors' contact data; approvers and auditors see them masked. */
     private boolean seesContactData() {
         return caller.hasRole(Roles.FUND_OFFICER) || caller.hasRole(Roles.ADMIN);
     }
 
-    private static Donor find(UUID id) {
+    private Donor find(UUID id) {
         Donor donor = Donor.findById(id);
-        if (donor == null) {
+        if (donor == null || !visible(donor)) {
             throw ProblemException.notFound("Donor", id);
         }
         return donor;
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

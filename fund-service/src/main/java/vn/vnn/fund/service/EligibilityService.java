@@ -13,9 +13,18 @@ import vn.vnn.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 
-/** Keeps the fund's eligibility view in step with households' recognised statuses. */
+/**
+ * Keeps the fund's eligibility view in step with households' recognised statuses. Callers read the households of
+ * the communes and provinces they reach.
+ */
 @ApplicationScoped
 public class EligibilityService {
+
+    private final FundScope scope;
+
+    EligibilityService(FundScope scope) {
+        this.scope = scope;
+    }
 
     /** Applies a recognition; runs in the consumer's transaction, after the inbox accepted the event. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,7 +54,7 @@ public class EligibilityService {
     @Transactional
     public EligibleHouseholdView get(String householdId) {
         EligibleHousehold household = EligibleHousehold.findById(householdId);
-        if (household == null) {
+        if (household == null || !scope.areas().covers(household.communeCode, household.provinceCode)) {
             throw ProblemException.notFound("Household", householdId);
         }
         return EligibleHouseholdView.of(household);
@@ -62,6 +71,10 @@ public class EligibilityService {
         if (eligible != null) {
             where.append(" and eligible = :eligible");
             params.put("eligible", eligible);
+        }
+        if (!scope.areas().national()) {
+            where.append(" and (communeCode in :scope or provinceCode in :scope)");
+            params.put("scope", scope.areas().queryAreas());
         }
         long total = EligibleHousehold.count(where.toString(), params);
         var items = EligibleHousehold.<EligibleHousehold>find(where + " order by communeCode, householdId", params)

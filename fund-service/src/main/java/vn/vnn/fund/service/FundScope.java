@@ -3,15 +3,17 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.vnn.fund.domain.Fund;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which funds the caller works on. A fund officer or approver whose token carries {@code area_codes} acts only on the
- * funds of those areas (a province's or a commune's committee); one without (the central committee) and admins and
- * auditors act on all. Outside the scope a fund and everything in it are "not found".
+ * Which funds the call reaches ({@link vn.vnn.kit.security.Reach}): a fund officer or approver acts on the funds of
+ * the areas in their token (a province's or a commune's committee), all funds with the national grant {@code VN} (the
+ * central committee), none without areas; admins and auditors on all. Outside the scope a fund and everything in it
+ * are "not found".
  */
 @ApplicationScoped
 public class FundScope {
@@ -22,17 +24,12 @@ public class FundScope {
         this.caller = caller;
     }
 
-    /** The area codes the caller is bound to; empty when the caller works on every fund. */
-    public Set<String> areas() {
-        if (caller.hasRole(vn.vnn.kit.security.Roles.ADMIN) || caller.hasRole(vn.vnn.kit.security.Roles.AUDITOR)) {
-            return Set.of();
-        }
-        return caller.areaCodes();
+    public AreaScope areas() {
+        return caller.scope();
     }
 
     public boolean covers(Fund fund) {
-        Set<String> areas = areas();
-        return areas.isEmpty() || areas.contains(fund.areaCode);
+        return fund != null && areas().covers(fund.areaCode);
     }
 
     public Fund require(UUID fundId, String what, Object id) {
@@ -45,23 +42,28 @@ public class FundScope {
 
     /** The open fund of an area the caller works on; a 422 on {@code field} otherwise. */
     public Fund openFund(String areaCode, String field) {
-        Fund fund = Fund.openForArea(areaCode).orElseThrow(() -> ProblemException.invalid(field,
-                "no fund is kept for area " + areaCode));
-        if (!covers(fund)) {
+        if (!areas().covers(areaCode)) {
+            // Whether another area keeps a fund is none of the caller's business.
             throw ProblemException.invalid(field, "is outside the areas you work in");
         }
-        return fund;
+        return Fund.openForArea(areaCode).orElseThrow(() -> ProblemException.invalid(field,
+                "no fund is kept for area " + areaCode));
     }
 
-    /** A JPQL condition on a fund id column (":scope" bound by {@link #bind}) or "1 = 1" when unrestricted. */
+    /** A JPQL condition on a fund id column (":scope" bound by {@link #bind}) or "1 = 1" when national. */
     public String condition(String fundIdColumn) {
-        return areas().isEmpty() ? "1 = 1"
+        return areas().national() ? "1 = 1"
                 : fundIdColumn + " in (select f.id from Fund f where f.areaCode in :scope)";
     }
 
-    public void bind(java.util.Map<String, Object> params) {
-        if (!areas().isEmpty()) {
-            params.put("scope", areas());
+    public void bind(Map<String, Object> params) {
+        if (!areas().national()) {
+            params.put("scope", areas().queryAreas());
         }
+    }
+
+    /** The area codes of the funds reached, for native queries ({@code fund_area_code = ANY(?)}); null when all. */
+    public String[] areaArray() {
+        return areas().national() ? null : areas().queryAreas().toArray(String[]::new);
     }
 }

@@ -103,8 +103,9 @@ public class FundService {
                 vn.vnn.fund.domain.LedgerEntry.credit(vn.vnn.fund.domain.Account.CAPITAL, amount)));
         audit.record("FUND", from.id, "TRANSFER_OUT", actor, amount + " đồng to " + to.code + ": " + reason);
         audit.record("FUND", to.id, "TRANSFER_IN", actor, amount + " đồng from " + from.code + ": " + reason);
-        return new vn.vnn.fund.api.TransferView(transfer, get(from.id),
-                FundView.of(to, ledger.balances(to.id)));
+        // The receiving fund's balances are its own officers' business.
+        return new vn.vnn.fund.api.TransferView(transfer, get(from.id), scope.covers(to)
+                ? FundView.of(to, ledger.balances(to.id)) : FundView.withoutBalances(to));
     }
 
     /** The fund itself, if the caller works on it. */

@@ -40,7 +40,7 @@ public class StatementService {
         @SuppressWarnings("unchecked")
         List<Object[]> receipts = entityManager.createNativeQuery("""
                         SELECT d.receipt_no, d.received_on,
-                               CASE WHEN d.anonymous THEN ?4 ELSE o.name END, o.donor_type, d.kind, d.amount_vnd,
+                               CASE WHEN d.anonymous THEN ?4 ELSE d.donor_name END, o.donor_type, d.kind, d.amount_vnd,
                                d.status, CAST(d.cancelled_at AS date)
                         FROM donation d JOIN donor o ON o.id = d.donor_id
                         WHERE d.fund_id = ?1 AND d.received_on BETWEEN ?2 AND ?3

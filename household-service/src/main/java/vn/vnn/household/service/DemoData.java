@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import jakarta.transaction.Transactional;
@@ -84,7 +83,7 @@ public class DemoData {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        imports.submitAs(DEMO_ACTOR, true, Set.of(), TabularFile.Format.CSV, "demo-households.csv",
+        imports.submitAs(DEMO_ACTOR, vn.vnn.kit.security.AreaScope.NATIONAL, TabularFile.Format.CSV, "demo-households.csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8));
         LOG.infof("%d demo households (synthetic, refs %s…) queued for import", HOUSEHOLDS, REF_PREFIX);
     }

@@ -25,6 +25,7 @@ import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.Problem;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
+import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
@@ -76,16 +77,17 @@ public class HouseholdImportService {
     /** Checks that the file can be read and has the template's columns, then queues it. */
     @Transactional
     public ImportJobView submit(TabularFile.Format format, String fileName, byte[] content) {
-        if (!caller.unrestricted() && caller.areaCodes().isEmpty()) {
+        AreaScope scope = caller.scope();
+        if (scope.nothing()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "No area has been granted to you for imports");
         }
-        return submitAs(caller.actor(), caller.unrestricted(), caller.areaCodes(), format, fileName, content);
+        return submitAs(caller.actor(), scope, format, fileName, content);
     }
 
     /** Queues a file on behalf of {@code actor} with the given scope; for the caller's uploads and for demo data. */
     @Transactional
-    public ImportJobView submitAs(String actor, boolean unrestricted, Set<String> areaCodes,
-                                  TabularFile.Format format, String fileName, byte[] content) {
+    public ImportJobView submitAs(String actor, AreaScope scope, TabularFile.Format format, String fileName,
+                                  byte[] content) {
         if (content == null || content.length == 0) {
             throw ProblemException.invalid("file", "is empty; download the template and fill it in");
         }
@@ -109,8 +111,8 @@ public class HouseholdImportService {
         job.store(content);
         job.contentSha256 = sha256(content);
         job.submittedBy = actor;
-        job.scopeUnrestricted = unrestricted;
-        job.scopeAreaCodes = String.join(",", areaCodes);
+        job.scopeUnrestricted = scope.national();
+        job.scopeAreaCodes = String.join(",", scope.areas());
         job.submittedAt = OffsetDateTime.now();
         job.persist();
         queued.fire(new Queued(job.id));

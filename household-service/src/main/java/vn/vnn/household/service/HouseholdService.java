@@ -31,6 +31,7 @@ import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
@@ -193,9 +194,10 @@ public class HouseholdService {
                     + " and m.citizenId = :citizen)");
             params.put("citizen", citizenId.strip());
         }
-        if (!caller.unrestricted()) {
+        AreaScope scope = caller.scope();
+        if (!scope.national()) {
             where.append(" and (h.communeCode in :scope or h.provinceCode in :scope)");
-            params.put("scope", caller.areaCodes().isEmpty() ? java.util.Set.of("-") : caller.areaCodes());
+            params.put("scope", scope.queryAreas());
         }
         long total = Household.count("from Household h where " + where, params);
         var items = Household.<Household>find("from Household h where " + where + " order by h.communeCode, h.id",
@@ -271,9 +273,7 @@ public class HouseholdService {
         if (household == null) {
             throw ProblemException.notFound("Household", id);
         }
-        if (!caller.mayAccessArea(household.communeCode) && !caller.mayAccessArea(household.provinceCode)) {
-            throw ProblemException.notFound("Household", id);
-        }
+        caller.requireArea("Household", id, household.communeCode, household.provinceCode);
         return household;
     }
 
@@ -282,7 +282,7 @@ public class HouseholdService {
                 .filter(unit -> unit.level == AdminLevel.COMMUNE)
                 .orElseThrow(() -> ProblemException.invalid("communeCode", "is no commune in force today"));
         String province = AdminUnit.provinceOf(commune.code, LocalDate.now(VIETNAM));
-        if (!caller.mayAccessArea(commune.code) && !caller.mayAccessArea(province)) {
+        if (!caller.scope().covers(commune.code, province)) {
             throw ProblemException.invalid("communeCode", "is outside the areas you work in");
         }
         if (request.villageCode() != null && AdminUnit.inForce(request.villageCode(), LocalDate.now(VIETNAM))

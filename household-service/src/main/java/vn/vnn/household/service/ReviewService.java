@@ -69,7 +69,7 @@ public class ReviewService {
         AdminUnit commune = AdminUnit.inForce(request.communeCode(), window[0])
                 .filter(u -> u.level == AdminLevel.COMMUNE)
                 .orElseThrow(() -> ProblemException.invalid("communeCode", "is no commune in force on " + window[0]));
-        if (!caller.mayAccessArea(commune.code)) {
+        if (!caller.scope().covers(commune.code)) {
             throw ProblemException.invalid("communeCode", "is outside the areas you work in");
         }
         if (request.kind() == ReviewWorkflow.Kind.PERIODIC && ReviewRound.count(
@@ -260,7 +260,7 @@ public class ReviewService {
 
     private ReviewRound findRound(UUID id) {
         ReviewRound round = ReviewRound.findById(id);
-        if (round == null || !caller.mayAccessArea(round.communeCode) && !caller.mayAccessArea(
+        if (round == null || !caller.scope().covers(round.communeCode,
                 AdminUnit.provinceOf(round.communeCode, round.opensOn))) {
             throw ProblemException.notFound("Review round", id);
         }
@@ -273,8 +273,7 @@ public class ReviewService {
             throw ProblemException.notFound("Review case", id);
         }
         ReviewRound round = ReviewRound.findById(c.roundId);
-        if (!caller.mayAccessArea(round.communeCode) && !caller.mayAccessArea(
-                AdminUnit.provinceOf(round.communeCode, round.opensOn))) {
+        if (!caller.scope().covers(round.communeCode, AdminUnit.provinceOf(round.communeCode, round.opensOn))) {
             throw ProblemException.notFound("Review case", id);
         }
         return c;

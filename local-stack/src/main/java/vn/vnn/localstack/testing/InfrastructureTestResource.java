@@ -19,6 +19,9 @@ import java.util.Properties;
  * code in JVMs of their own (so the broker's jars never mix with the application's classpath). The broker can be
  * stopped and started again on the same port and data, to test what happens while Kafka is down.
  *
+ * <p>Bearer tokens are verified for real with the public key of {@link TestTokens}, which signs tokens with any
+ * roles and areas; {@code @TestSecurity} still works beside them.
+ *
  * <p>Init argument: {@code database} (default {@code app}).
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
@@ -54,7 +57,11 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
                     "quarkus.datasource.jdbc.url", pg.addresses().getProperty("jdbc." + database),
                     "quarkus.datasource.username", pg.addresses().getProperty("db.username"),
                     "quarkus.datasource.password", pg.addresses().getProperty("db.password"),
-                    "kafka.bootstrap.servers", broker.getProperty("kafka.bootstrap.servers"));
+                    "kafka.bootstrap.servers", broker.getProperty("kafka.bootstrap.servers"),
+                    // Tokens are verified for real, against the key that TestTokens signs with (no OIDC server).
+                    "quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.auth-server-url", "",
+                    "quarkus.oidc.public-key", TestTokens.publicKey());
         } catch (IOException e) {
             throw new IllegalStateException("could not start the test infrastructure", e);
         }

@@ -11,21 +11,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Who is calling and which areas they may see. Users bound to areas carry the codes in the {@code area_codes}
- * token claim; roles that work across areas ({@link #UNRESTRICTED_ROLES}) see everything. A partner agency sees only
- * the areas granted to its client ({@code area_codes} on the client's service account), like an area-bound user.
+ * Who is calling and which areas this call reaches. Users bound to areas carry the codes in the {@code area_codes}
+ * token claim; a partner agency carries the areas granted to its client (on the client's service account). What the
+ * call reaches is decided by {@link Reach} from the roles the endpoint admits ({@link EndpointRoles}).
  */
 @RequestScoped
 public class Caller {
 
     public static final String AREA_CLAIM = "area_codes";
-    public static final Set<String> UNRESTRICTED_ROLES = Set.of("admin", "auditor", "fund-officer", "fund-approver",
-            "emulation-officer", "council-member");
 
     private final SecurityIdentity identity;
+    private final String service;
+    /** The roles the called endpoint admits; null when it admits any authenticated caller. */
+    private Set<String> endpointRoles;
+    private AreaScope scope;
 
-    Caller(SecurityIdentity identity) {
+    Caller(SecurityIdentity identity,
+           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service) {
         this.identity = identity;
+        this.service = service;
+    }
+
+    /** Set once per request, before the resource method runs. */
+    void endpointRoles(Set<String> roles) {
+        this.endpointRoles = roles;
+        this.scope = null;
     }
 
     /** The name recorded as the actor of a change: the username, else the token subject. */
@@ -45,9 +55,13 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** True when the caller's roles reach every area. */
-    public boolean unrestricted() {
-        return UNRESTRICTED_ROLES.stream().anyMatch(identity::hasRole);
+    /** The areas this call reaches (see {@link Reach}). */
+    public AreaScope scope() {
+        if (scope == null) {
+            scope = identity.isAnonymous() ? AreaScope.NOTHING
+                    : Reach.scope(service, identity.getRoles(), endpointRoles, areaCodes());
+        }
+        return scope;
     }
 
     /** The area codes in the caller's token; empty when none. */
@@ -68,16 +82,12 @@ public class Caller {
         return codes;
     }
 
-    public boolean mayAccessArea(String areaCode) {
-        return unrestricted() || areaCodes().contains(areaCode);
-    }
-
     /**
-     * Fails with 404 (not 403) when the record lies outside the caller's areas, so that ids of other areas reveal
-     * nothing.
+     * Fails with 404 (not 403) when the record lies outside the areas this call reaches, so that ids of other areas
+     * reveal nothing. Any of {@code areaCodes} (a commune and its province, say) will do.
      */
-    public void requireArea(String areaCode, String what, Object id) {
-        if (!mayAccessArea(areaCode)) {
+    public void requireArea(String what, Object id, String... areaCodes) {
+        if (!scope().covers(areaCodes)) {
             throw ProblemException.notFound(what, id);
         }
     }

@@ -19,6 +19,11 @@ public final class Roles {
     /** Partner agencies integrating data with client credentials. */
     public static final String PARTNER = "partner";
 
+    /** Every realm role, in the order the README's table lists them. */
+    public static final java.util.List<String> ALL = java.util.List.of(ADMIN, PROVINCE_OFFICER, COMMUNE_OFFICER,
+            COMMUNE_CHAIRMAN, PROVINCE_CHAIRMAN, FUND_OFFICER, FUND_APPROVER, EMULATION_OFFICER, COUNCIL_MEMBER,
+            AUDITOR, PARTNER);
+
     private Roles() {
     }
 }
