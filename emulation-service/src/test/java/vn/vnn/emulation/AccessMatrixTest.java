@@ -34,6 +34,7 @@ class AccessMatrixTest {
                     Set.of("emulation-officer", "council-member", "fund-officer", "admin", "auditor", "partner"))
             .add("AchievementResource#get", "GET", "/api/v1/achievements/" + ID, null, null,
                     Set.of("emulation-officer", "council-member", "fund-officer", "admin", "auditor"))
+            .add("AuditResource#read", "GET", "/api/v1/emulation/audit", null, null, Set.of("auditor", "admin"))
             .add("HonoursResource#honours", "GET", "/api/v1/public/honours", null, null, Set.of(AccessMatrix.PUBLIC))
             .add("MovementResource#create", "POST", "/api/v1/emulation/movements", JSON, "{}", OFFICE)
             .add("MovementResource#list", "GET", "/api/v1/emulation/movements", null, null, READERS)

@@ -69,6 +69,7 @@ class AccessMatrixTest {
             .add("CampaignResource#pledges", "GET", "/api/v1/pledges", null, null, READERS)
             .add("CampaignResource#pledgeById", "GET", "/api/v1/pledges/" + ID, null, null, READERS)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
+            .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("PublicFundResource#statement", "GET", "/api/v1/public/funds/NOPE/statement?from=2025-01-01"
                     + "&to=2025-12-31", null, null, PUBLIC);
 

@@ -32,6 +32,7 @@ class AccessMatrixTest {
     private static final Set<String> RECOGNISERS = Set.of("commune-chairman", "admin");
     private static final Set<String> IMPORTERS = Set.of("partner", "commune-officer", "province-officer", "admin");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> CONFLICT_DECIDERS = Set.of("province-officer", "admin");
     private static final String ID = UUID.randomUUID().toString();
 
     private static final AccessMatrix MATRIX = new AccessMatrix();
@@ -90,6 +91,11 @@ class AccessMatrixTest {
                 "{}", SURVEYORS);
         put("ReviewResource#recognise", "POST", "/api/v1/review-cases/" + ID + "/recognition", "application/json",
                 "{}", RECOGNISERS);
+        put("MemberConflictResource#list", "GET", "/api/v1/member-conflicts", null, null, CONFLICT_DECIDERS);
+        put("MemberConflictResource#get", "GET", "/api/v1/member-conflicts/" + ID, null, null, CONFLICT_DECIDERS);
+        put("MemberConflictResource#resolve", "POST", "/api/v1/member-conflicts/" + ID + "/resolution",
+                "application/json", "{}", CONFLICT_DECIDERS);
+        put("AuditResource#read", "GET", "/api/v1/household-audit", null, null, Set.of("auditor", "admin"));
         put("StatisticsResource#poverty", "GET", "/api/v1/statistics/poverty?areaCode=99&year=2025", null, null,
                 Set.of(ANY));
         put("StatisticsResource#povertyCsv", "GET", "/api/v1/statistics/poverty.csv?areaCode=99&year=2025", null,

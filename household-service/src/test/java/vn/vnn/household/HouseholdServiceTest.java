@@ -106,7 +106,8 @@ class HouseholdServiceTest {
                 .body("classification.deprivationCount", equalTo(3))
                 .body("provisional", equalTo(false));
         given().get("/api/v1/households/" + id + "/assessment?date=2021-01-01").then().statusCode(422);
-        assertThat(count("SELECT count(*) FROM household_audit WHERE household_id = '" + id + "'")).isPositive();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entity = 'HOUSEHOLD' AND entity_id = '" + id
+                + "' AND action <> 'PERSONAL_DATA_READ'")).isPositive();
     }
 
     @Test
@@ -184,7 +185,8 @@ class HouseholdServiceTest {
         given().get("/api/v1/statistics/poverty?areaCode=99112&year=2025").then().statusCode(404);
         given().get("/api/v1/statistics/poverty.csv?areaCode=99112&year=2025").then().statusCode(404);
         given().get("/api/v1/statistics/poverty?areaCode=99&year=2025").then().statusCode(404);
-        assertThat(count("SELECT count(*) FROM household_audit WHERE household_id = '" + foreign + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entity = 'HOUSEHOLD' AND entity_id = '" + foreign
+                + "'")).isZero();
         assertThat(count("SELECT count(*) FROM household_member WHERE household_id = '" + foreign
                 + "' AND active")).isEqualTo(1);
     }

@@ -29,9 +29,12 @@ public class MovementService {
     private final EntityManager entityManager;
     private final EmulationScope scope;
 
-    MovementService(EntityManager entityManager, EmulationScope scope) {
+    private final vn.vnn.kit.audit.AuditLog audit;
+
+    MovementService(EntityManager entityManager, EmulationScope scope, vn.vnn.kit.audit.AuditLog audit) {
         this.entityManager = entityManager;
         this.scope = scope;
+        this.audit = audit;
     }
 
     @Transactional
@@ -76,6 +79,7 @@ public class MovementService {
             criterion.persist();
         }
         entityManager.flush();
+        audit.record("MOVEMENT", movement.id, "OPENED", actor, movement.code + " in " + movement.areaCode);
         return view(movement);
     }
 

@@ -12,6 +12,7 @@ import vn.vnn.emulation.domain.Movement;
 import vn.vnn.emulation.domain.Nomination;
 import vn.vnn.events.emulation.AwardDecidedV1;
 import vn.vnn.kit.Ids;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
@@ -35,6 +36,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NominationService {
 
+    private final AuditLog audit;
     private static final TypeReference<List<NominationDtos.Attachment>> ATTACHMENTS = new TypeReference<>() { };
     private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     /** Days of comment when neither the office nor the award form says (10, as for state-level awards). */
@@ -47,8 +49,9 @@ public class NominationService {
     private final EmulationScope scope;
 
     NominationService(EntityManager entityManager, Outbox outbox, Caller caller, ObjectMapper json,
-                      EmulationScope scope) {
+                      EmulationScope scope, AuditLog audit) {
         this.scope = scope;
+        this.audit = audit;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.caller = caller;
@@ -372,7 +375,9 @@ public class NominationService {
         return nomination;
     }
 
+    /** A step of the nomination's life, in its own history and in the service's audit trail. */
     void step(Nomination nomination, String step, String detail) {
+        audit.record("NOMINATION", nomination.id, step, caller.actor(), detail);
         entityManager.createNativeQuery("""
                         INSERT INTO nomination_step (id, nomination_id, step, actor, at, detail)
                         VALUES (?1, ?2, ?3, ?4, now(), ?5)""")

@@ -9,6 +9,7 @@ import vn.vnn.emulation.api.ParticipationDtos;
 import vn.vnn.emulation.domain.Criterion;
 import vn.vnn.emulation.domain.Movement;
 import vn.vnn.kit.Ids;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.security.Caller;
@@ -30,9 +31,12 @@ public class ParticipationService {
     private final ObjectMapper json;
     private final EmulationScope scope;
 
+    private final AuditLog audit;
+
     ParticipationService(EntityManager entityManager, Caller caller, MeasuredCriteria scores, ObjectMapper json,
-                         EmulationScope scope) {
+                         EmulationScope scope, AuditLog audit) {
         this.scope = scope;
+        this.audit = audit;
         this.entityManager = entityManager;
         this.caller = caller;
         this.scores = scores;
@@ -50,6 +54,7 @@ public class ParticipationService {
                         VALUES (?1, ?2, ?3, ?4, 'MANUAL', ?5, now())""")
                 .setParameter(1, id).setParameter(2, request.kind()).setParameter(3, request.name().strip())
                 .setParameter(4, request.areaCode()).setParameter(5, id.toString()).executeUpdate();
+        audit.record("PARTICIPANT", id, "CREATED", caller.actor(), request.kind() + " in " + request.areaCode());
         return new ParticipationDtos.ParticipantView(id, request.kind(), request.name().strip(), request.areaCode(),
                 "MANUAL");
     }
@@ -124,6 +129,7 @@ public class ParticipationService {
                         WHERE id = ?1""")
                 .setParameter(1, evidenceId).setParameter(2, approve ? "VERIFIED" : "REJECTED")
                 .setParameter(3, caller.actor()).setParameter(4, verification.note()).executeUpdate();
+        audit.record("EVIDENCE", evidenceId, approve ? "VERIFIED" : "REJECTED", caller.actor(), verification.note());
         if (approve) {
             scores.addVerified((UUID) row[2], (UUID) row[3], (UUID) row[4], (BigDecimal) row[5], evidenceId);
         }

@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.fund.api.CampaignDtos;
 import vn.vnn.fund.domain.Campaign;
 import vn.vnn.fund.domain.Donor;
@@ -28,11 +29,11 @@ public class CampaignService {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DonorService donors;
-    private final FundAudit audit;
+    private final AuditLog audit;
     private final FundScope scope;
     private final EntityManager entityManager;
 
-    CampaignService(DonorService donors, FundAudit audit, FundScope scope, EntityManager entityManager) {
+    CampaignService(DonorService donors, AuditLog audit, FundScope scope, EntityManager entityManager) {
         this.scope = scope;
         this.donors = donors;
         this.audit = audit;

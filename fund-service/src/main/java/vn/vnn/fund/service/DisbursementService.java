@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.fund.api.DisbursementDtos;
 import vn.vnn.fund.config.FundConfig;
@@ -38,11 +39,11 @@ public class DisbursementService {
     private final Ledger ledger;
     private final Outbox outbox;
     private final FundConfig config;
-    private final FundAudit audit;
+    private final AuditLog audit;
     private final FundScope scope;
     private final EntityManager entityManager;
 
-    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, FundAudit audit, FundScope scope,
+    DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, AuditLog audit, FundScope scope,
                         EntityManager entityManager) {
         this.scope = scope;
         this.ledger = ledger;

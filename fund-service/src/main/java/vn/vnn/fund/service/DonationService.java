@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.fund.api.DonationRequest;
@@ -44,11 +45,11 @@ public class DonationService {
     private final Ledger ledger;
     private final ReceiptNumbers receipts;
     private final DonorService donors;
-    private final FundAudit audit;
+    private final AuditLog audit;
     private final FundScope scope;
     private final EntityManager entityManager;
 
-    DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, DonorService donors, FundAudit audit,
+    DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, DonorService donors, AuditLog audit,
                     FundScope scope, EntityManager entityManager) {
         this.scope = scope;
         this.outbox = outbox;

@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.fund.api.DonationRequest;
 import vn.vnn.fund.api.DonorUpdate;
 import vn.vnn.fund.api.DonorView;
@@ -17,6 +18,7 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
+import vn.vnn.kit.security.PersonalData;
 import vn.vnn.kit.security.Roles;
 import vn.vnn.kit.sql.NativeValues;
 import vn.vnn.kit.text.Names;
@@ -44,10 +46,10 @@ public class DonorService {
 
     private final Caller caller;
     private final FundScope scope;
-    private final FundAudit audit;
+    private final AuditLog audit;
     private final EntityManager entityManager;
 
-    DonorService(Caller caller, FundScope scope, FundAudit audit, EntityManager entityManager) {
+    DonorService(Caller caller, FundScope scope, AuditLog audit, EntityManager entityManager) {
         this.caller = caller;
         this.scope = scope;
         this.audit = audit;
@@ -159,6 +161,7 @@ public class DonorService {
             throw ProblemException.conflict("Another organisation without a tax code has this name");
         }
         String before = donor.name;
+        Map<String, Object> was = snapshot(donor);
         donor.name = name;
         donor.organisationKind = kind;
         donor.overseas = overseas;
@@ -170,8 +173,8 @@ public class DonorService {
         donor.citizenId = update.citizenId();
         donor.updatedBy = caller.actor();
         donor.updatedAt = OffsetDateTime.now();
-        audit.record("DONOR", donor.id, "UPDATED", caller.actor(), before.equals(name)
-                ? "description and contact data" : "renamed; description and contact data");
+        audit.change("DONOR", donor.id, "UPDATED", caller.actor(), before.equals(name)
+                ? "description and contact data" : "renamed; description and contact data", was, snapshot(donor));
         entityManager.flush();
         return view(donor);
     }
@@ -214,13 +217,36 @@ public class DonorService {
                 params).page(page.page(), page.size()).list();
         Map<UUID, DonorView.Totals> totals = totals(donors.stream().map(d -> d.id).toList());
         boolean full = seesContactData();
+        if (full) {
+            audit.personalDataRead("DONOR", donors.stream().map(d -> d.id).toList(), caller.actor(),
+                    "contact data, citizen ID");
+        }
         return Page.of(donors.stream().map(d -> DonorView.of(d, totals.getOrDefault(d.id, DonorView.Totals.NONE),
                 full)).toList(), page, total);
     }
 
     private DonorView view(Donor donor) {
-        return DonorView.of(donor, totals(List.of(donor.id)).getOrDefault(donor.id, DonorView.Totals.NONE),
-                seesContactData());
+        boolean full = seesContactData();
+        if (full) {
+            audit.personalDataRead("DONOR", List.of(donor.id), caller.actor(), "contact data, citizen ID");
+        }
+        return DonorView.of(donor, totals(List.of(donor.id)).getOrDefault(donor.id, DonorView.Totals.NONE), full);
+    }
+
+    /** The donor as the audit trail keeps it: contact data and citizen ID masked. */
+    private static Map<String, Object> snapshot(Donor d) {
+        Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("name", d.name);
+        snapshot.put("organisationKind", d.organisationKind);
+        snapshot.put("overseas", d.overseas);
+        snapshot.put("country", d.country);
+        snapshot.put("taxCode", d.taxCode);
+        snapshot.put("phone", PersonalData.maskPhone(d.phone));
+        snapshot.put("email", PersonalData.maskEmail(d.email));
+        snapshot.put("address", PersonalData.maskAddress(d.address));
+        snapshot.put("citizenId", PersonalData.maskCitizenId(d.citizenId));
+        snapshot.put("version", d.version);
+        return snapshot;
     }
 
     /** Whether the caller sees this donor: national reach, or a gift or pledge to a fund of their areas. */

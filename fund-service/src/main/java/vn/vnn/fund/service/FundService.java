@@ -3,6 +3,7 @@ package vn.vnn.fund.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.fund.api.FundRequest;
 import vn.vnn.fund.api.FundView;
 import vn.vnn.fund.api.LedgerLine;
@@ -28,10 +29,10 @@ public class FundService {
 
     private final Ledger ledger;
     private final FundScope scope;
-    private final FundAudit audit;
+    private final AuditLog audit;
     private final EntityManager entityManager;
 
-    FundService(Ledger ledger, FundScope scope, FundAudit audit, EntityManager entityManager) {
+    FundService(Ledger ledger, FundScope scope, AuditLog audit, EntityManager entityManager) {
         this.scope = scope;
         this.audit = audit;
         this.ledger = ledger;

@@ -20,17 +20,23 @@ public record HouseholdView(UUID id, String code, String headName, String commun
                             List<String> informationDevices, List<String> causesOfPoverty, List<MemberView> members,
                             long version, OffsetDateTime updatedAt) {
 
+    /**
+     * A member. {@code active}: in the household as registered (a registration waiting for a decision elsewhere looks
+     * like any other, so that nobody learns where else a citizen ID is registered); {@code leftReason}: LEFT, MOVED or
+     * REGISTRATION_REJECTED once they are no longer in it.
+     */
     public record MemberView(UUID id, String fullName, LocalDate birthDate, String sex, String relationship,
                              String citizenId, boolean healthInsurance, String schoolStatus, String educationLevel,
                              String diploma, boolean disability, String workingCapacity, String employment,
                              boolean active, LocalDate joinedOn, LocalDate leftOn, UUID movedToHouseholdId,
-                             long version) {
+                             String leftReason, long version) {
 
         static MemberView of(HouseholdMember m, UnaryOperator<String> maskId) {
             return new MemberView(m.id, m.fullName, m.birthDate, m.sex.name(), m.relationship.name(),
                     maskId.apply(m.citizenId), m.healthInsurance, m.schoolStatus.name(), m.educationLevel.name(),
-                    m.diploma.name(), m.disability, m.workingCapacity.name(), m.employment.name(), m.active,
-                    m.joinedOn, m.leftOn, m.movedToHouseholdId, m.version);
+                    m.diploma.name(), m.disability, m.workingCapacity.name(), m.employment.name(),
+                    m.inHousehold(), m.joinedOn, m.leftOn, m.movedToHouseholdId,
+                    m.leaveReason == null ? null : m.leaveReason.name(), m.version);
         }
     }
 

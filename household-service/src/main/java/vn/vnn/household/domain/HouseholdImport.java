@@ -44,6 +44,12 @@ public class HouseholdImport extends PanacheEntityBase {
     /** Comma-separated area codes of the uploader's token. */
     @Column(name = "scope_area_codes")
     public String scopeAreaCodes;
+    /** Which existing households the uploader may be told about (AreaScope, encoded). */
+    @Column(name = "read_scope")
+    public String readScope;
+    /** When the uploaded file was deleted (kept only as long as needed); the job, report and hash stay. */
+    @Column(name = "content_deleted_at")
+    public OffsetDateTime contentDeletedAt;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
     @Column(name = "started_at")

@@ -55,7 +55,17 @@ public class HouseholdMember extends PanacheEntityBase {
     public WorkingCapacity workingCapacity;
     @Enumerated(EnumType.STRING)
     public Employment employment;
+    /** Holds the household's place now; false for members who left, moved, or wait ({@link #pending}). */
     public boolean active;
+    /**
+     * Registered with a citizen ID that an active member of a household out of the registering caller's sight holds:
+     * a member of the household as registered, not yet active, until the conflict is decided (MemberConflict).
+     */
+    public boolean pending;
+    /** Why an inactive member is no longer in the household. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leave_reason")
+    public LeaveReason leaveReason;
     @Column(name = "joined_on")
     public LocalDate joinedOn;
     @Column(name = "left_on")
@@ -65,12 +75,14 @@ public class HouseholdMember extends PanacheEntityBase {
     @Version
     public long version;
 
+    public enum LeaveReason { LEFT, MOVED, REGISTRATION_REJECTED }
+
     /** A person joining a household on {@code joinedOn}, as the survey describes them. */
     public static HouseholdMember joining(UUID householdId, HouseholdRequest.Member m, LocalDate joinedOn) {
         HouseholdMember member = new HouseholdMember();
         member.id = Ids.newId();
         member.householdId = householdId;
-        member.fullName = m.fullName().strip();
+        member.fullName = vn.vnn.kit.text.Names.normalise(m.fullName());
         member.birthDate = m.birthDate();
         member.sex = m.sex();
         member.relationship = m.relationship();
@@ -87,8 +99,22 @@ public class HouseholdMember extends PanacheEntityBase {
         return member;
     }
 
+    /** In the household as registered: active, or waiting for a conflict to be decided. */
+    public boolean inHousehold() {
+        return active || pending;
+    }
+
+    /** The members in the household as registered (active or pending), as its member count counts them. */
     public static List<HouseholdMember> activeOf(UUID householdId) {
-        return list("householdId = ?1 and active = true order by joinedOn, id", householdId);
+        return list("householdId = ?1 and (active = true or pending = true) order by joinedOn, id", householdId);
+    }
+
+    /** Leaves the household for {@code reason} on {@code on}; the row stays for the history. */
+    public void leave(java.time.LocalDate on, LeaveReason reason) {
+        active = false;
+        pending = false;
+        leftOn = on;
+        leaveReason = reason;
     }
 
     public static List<HouseholdMember> historyOf(UUID householdId) {
@@ -98,5 +124,16 @@ public class HouseholdMember extends PanacheEntityBase {
     /** The active member holding this citizen ID, in any household. */
     public static java.util.Optional<HouseholdMember> activeWithCitizenId(String citizenId) {
         return find("citizenId = ?1 and active = true", citizenId).firstResultOptional();
+    }
+
+    /** The active members holding any of these citizen IDs, by citizen ID. */
+    public static java.util.Map<String, HouseholdMember> activeWithCitizenIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, HouseholdMember> holders = new java.util.HashMap<>();
+        HouseholdMember.<HouseholdMember>list("citizenId in ?1 and active = true", ids)
+                .forEach(m -> holders.put(m.citizenId, m));
+        return holders;
     }
 }

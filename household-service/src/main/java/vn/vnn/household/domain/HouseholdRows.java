@@ -28,7 +28,13 @@ import java.util.regex.Pattern;
 public final class HouseholdRows {
 
     /** A household read from the file; {@code request} is null when some cell could not be read. */
-    public record Imported(String ref, List<Integer> rows, HouseholdRequest request, List<RowError> errors) {
+    /**
+     * One household of the file: its ref, its rows, the request when every cell could be read (else null and the
+     * errors), and the commune code as written in its first row (empty when none), so that the area can be checked
+     * before anything else.
+     */
+    public record Imported(String ref, List<Integer> rows, HouseholdRequest request, List<RowError> errors,
+                           String communeCode) {
 
         /** The row and column an error on {@code path} (as Bean Validation or the member rules name it) refers to. */
         public RowError locate(String path, String message) {
@@ -125,7 +131,7 @@ public final class HouseholdRows {
         int first = rows.get(0);
         if (ref.isEmpty()) {
             rows.forEach(row -> errors.add(new RowError(row, ImportColumn.HOUSEHOLD_REF.header(), "is required")));
-            return new Imported(ref, rows, null, errors);
+            return new Imported(ref, rows, null, errors, cell(cells.get(0), ImportColumn.COMMUNE_CODE));
         }
         if (ref.length() > MAX_REF) {
             errors.add(new RowError(first, ImportColumn.HOUSEHOLD_REF.header(), "is longer than 50 characters"));
@@ -137,7 +143,7 @@ public final class HouseholdRows {
         if (split) {
             rows.forEach(row -> errors.add(new RowError(row, ImportColumn.HOUSEHOLD_REF.header(),
                     "this household's rows must be next to each other; it appeared earlier in the file")));
-            return new Imported(ref, rows, null, errors);
+            return new Imported(ref, rows, null, errors, commune);
         }
         for (int i = 1; i < rows.size(); i++) {
             for (ImportColumn column : ImportColumn.values()) {
@@ -185,13 +191,13 @@ public final class HouseholdRows {
                     member.code(ImportColumn.EMPLOYMENT, SurveyCodes.Employment.class)));
         }
         if (!errors.isEmpty()) {
-            return new Imported(ref, rows, null, errors);
+            return new Imported(ref, rows, null, errors, commune);
         }
         boolean noHousing = housing.floorAreaM2() == null && housing.wallMaterial() == null
                 && housing.columnMaterial() == null && housing.roofMaterial() == null;
         return new Imported(ref, rows, new HouseholdRequest(communeCode, villageCode, address, phone, ethnicMinority,
                 revolutionaryMerit, income, noHousing ? null : housing, water, latrine, telecom, devices, causes,
-                members, null), errors);
+                members, null), errors, commune);
     }
 
     private String cell(List<String> cells, ImportColumn column) {

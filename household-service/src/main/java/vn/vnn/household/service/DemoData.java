@@ -83,7 +83,8 @@ public class DemoData {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        imports.submitAs(DEMO_ACTOR, vn.vnn.kit.security.AreaScope.NATIONAL, TabularFile.Format.CSV, "demo-households.csv",
+        imports.submitAs(DEMO_ACTOR, vn.vnn.kit.security.AreaScope.NATIONAL,
+                vn.vnn.kit.security.AreaScope.NATIONAL, TabularFile.Format.CSV, "demo-households.csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8));
         LOG.infof("%d demo households (synthetic, refs %s…) queued for import", HOUSEHOLDS, REF_PREFIX);
     }

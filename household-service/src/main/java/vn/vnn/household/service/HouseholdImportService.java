@@ -11,7 +11,6 @@ import vn.vnn.household.api.ImportJobView;
 import vn.vnn.household.domain.AdminLevel;
 import vn.vnn.household.domain.AdminUnit;
 import vn.vnn.household.domain.Household;
-import vn.vnn.household.domain.HouseholdAuditEntry;
 import vn.vnn.household.domain.HouseholdImport;
 import vn.vnn.household.domain.HouseholdMember;
 import vn.vnn.household.domain.HouseholdRows;
@@ -25,6 +24,7 @@ import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.Problem;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
@@ -61,33 +61,74 @@ public class HouseholdImportService {
     public record Queued(UUID importId) {
     }
 
+    /** The roles that read households (HouseholdResource): what an uploader may be told about existing ones. */
+    private static final Set<String> HOUSEHOLD_READERS = Set.of(Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN,
+            Roles.PROVINCE_OFFICER, Roles.ADMIN, Roles.AUDITOR);
+
     private final Caller caller;
     private final Validator validator;
+    private final AuditLog audit;
+    private final MemberConflicts conflicts;
     private final EntityManager entityManager;
     private final jakarta.enterprise.event.Event<Queued> queued;
+    private final int partnerImportsPerHour;
 
-    HouseholdImportService(Caller caller, Validator validator, EntityManager entityManager,
-                           jakarta.enterprise.event.Event<Queued> queued) {
+    HouseholdImportService(Caller caller, Validator validator, AuditLog audit, MemberConflicts conflicts,
+                           EntityManager entityManager, jakarta.enterprise.event.Event<Queued> queued,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                   name = "vnn.import.partner-imports-per-hour", defaultValue = "30")
+                           int partnerImportsPerHour) {
         this.caller = caller;
         this.validator = validator;
+        this.audit = audit;
+        this.conflicts = conflicts;
         this.entityManager = entityManager;
         this.queued = queued;
+        this.partnerImportsPerHour = partnerImportsPerHour;
     }
 
-    /** Checks that the file can be read and has the template's columns, then queues it. */
+    /**
+     * Checks that the file can be read and has the template's columns, then queues it. A partner client may queue a
+     * limited number of imports an hour; every upload is audited.
+     */
     @Transactional
     public ImportJobView submit(TabularFile.Format format, String fileName, byte[] content) {
         AreaScope scope = caller.scope();
         if (scope.nothing()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "No area has been granted to you for imports");
         }
-        return submitAs(caller.actor(), scope, format, fileName, content);
+        if (caller.hasRole(Roles.PARTNER)) {
+            limitPartner(caller.actor());
+        }
+        return submitAs(caller.actor(), scope, caller.scopeFor(HOUSEHOLD_READERS), format, fileName, content);
     }
 
-    /** Queues a file on behalf of {@code actor} with the given scope; for the caller's uploads and for demo data. */
+    /** At most {@code vnn.import.partner-imports-per-hour} uploads by one partner client in any hour (429). */
+    private void limitPartner(String actor) {
+        // One upload of the client at a time passes the count, so that two at once cannot both slip under it.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "household-import-limit:" + actor).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object> recent = entityManager.createNativeQuery("""
+                        SELECT submitted_at FROM household_import
+                        WHERE submitted_by = ?1 AND submitted_at > now() - interval '1 hour'
+                        ORDER BY submitted_at""").setParameter(1, actor).getResultList();
+        if (recent.size() >= partnerImportsPerHour) {
+            OffsetDateTime oldest = vn.vnn.kit.sql.NativeValues.offsetDateTime(
+                    recent.get(recent.size() - partnerImportsPerHour));
+            long wait = java.time.Duration.between(OffsetDateTime.now(), oldest.plusHours(1)).toSeconds() + 1;
+            throw ProblemException.tooManyRequests("At most " + partnerImportsPerHour
+                    + " imports an hour for a partner client; try again later", wait);
+        }
+    }
+
+    /**
+     * Queues a file on behalf of {@code actor}: {@code scope} is where they may write households, {@code readScope}
+     * which existing households they may be told about. For the caller's uploads and for demo data.
+     */
     @Transactional
-    public ImportJobView submitAs(String actor, AreaScope scope, TabularFile.Format format, String fileName,
-                                  byte[] content) {
+    public ImportJobView submitAs(String actor, AreaScope scope, AreaScope readScope, TabularFile.Format format,
+                                  String fileName, byte[] content) {
         if (content == null || content.length == 0) {
             throw ProblemException.invalid("file", "is empty; download the template and fill it in");
         }
@@ -113,8 +154,11 @@ public class HouseholdImportService {
         job.submittedBy = actor;
         job.scopeUnrestricted = scope.national();
         job.scopeAreaCodes = String.join(",", scope.areas());
+        job.readScope = readScope.encode();
         job.submittedAt = OffsetDateTime.now();
         job.persist();
+        audit.record("HOUSEHOLD_IMPORT", job.id, "IMPORT_SUBMITTED", actor, job.format + " file of "
+                + content.length + " bytes, sha256 " + job.contentSha256 + ", scope " + scope.encode());
         queued.fire(new Queued(job.id));
         return ImportJobView.of(job, 0);
     }
@@ -183,7 +227,7 @@ public class HouseholdImportService {
             job.rowsTotal = Math.max(0, rows[0] - 1);
         }
         return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone, job.scopeUnrestricted,
-                job.areaCodes());
+                job.areaCodes(), AreaScope.decode(job.readScope));
     }
 
 
@@ -196,18 +240,30 @@ public class HouseholdImportService {
         Progress job = new Progress(run);
         LocalDate today = LocalDate.now(VIETNAM);
         Set<String> registered = registeredKeys(chunk);
-        Set<String> taken = activeCitizenIds(chunk);
+        Map<String, Holder> holders = holders(chunk);
+        Set<String> takenInFile = new HashSet<>();
         List<RowError> errors = new ArrayList<>();
         List<Household> households = new ArrayList<>();
         List<HouseholdMember> members = new ArrayList<>();
-        List<HouseholdAuditEntry> audits = new ArrayList<>();
+        List<HouseholdMember> waiting = new ArrayList<>();
+        Map<UUID, String> audits = new java.util.LinkedHashMap<>();
         for (HouseholdRows.Imported imported : chunk) {
+            // The area first: a household outside the uploader's areas is rejected with that alone, whether or not
+            // it exists, whatever else is wrong with it.
+            Optional<RowError> outside = outsideScope(run, imported, today);
+            if (outside.isPresent()) {
+                errors.add(outside.get());
+                job.householdsRejected++;
+                continue;
+            }
             HouseholdRequest request = imported.request();
             if (request != null && registered.contains(key(request.communeCode(), imported.ref()))) {
                 job.householdsUnchanged++;
                 continue;
             }
-            List<RowError> problems = request == null ? imported.errors() : check(run, job, imported, taken);
+            List<RowError> problems = request == null ? imported.errors()
+                    : check(run, imported, id -> takenInFile.contains(id)
+                    || holders.containsKey(id) && holders.get(id).seenBy(run.readScope()));
             if (!problems.isEmpty()) {
                 errors.addAll(problems);
                 job.householdsRejected++;
@@ -220,13 +276,20 @@ public class HouseholdImportService {
             household.householdRef = imported.ref();
             households.add(household);
             for (HouseholdRequest.Member member : request.members()) {
-                members.add(HouseholdMember.joining(household.id, member, today));
-                if (member.citizenId() != null) {
-                    taken.add(member.citizenId());
+                HouseholdMember joining = HouseholdMember.joining(household.id, member, today);
+                if (joining.citizenId != null && holders.containsKey(joining.citizenId)) {
+                    // Held in a household the uploader may not see: taken as given, decided by that area.
+                    joining.active = false;
+                    joining.pending = true;
+                    waiting.add(joining);
+                }
+                members.add(joining);
+                if (joining.citizenId != null) {
+                    takenInFile.add(joining.citizenId);
                 }
             }
-            audits.add(HouseholdAuditEntry.of(household.id, run.actor(), "IMPORTED",
-                    "import " + run.id() + ", household_ref " + imported.ref() + ", " + request.members().size() + " member(s)"));
+            audits.put(household.id, "import " + run.id() + ", household_ref " + imported.ref() + ", "
+                    + request.members().size() + " member(s)");
             registered.add(key(commune.code, imported.ref()));
             job.householdsCreated++;
         }
@@ -234,11 +297,41 @@ public class HouseholdImportService {
         households.forEach(h -> h.persist());
         entityManager.flush();
         members.forEach(m -> m.persist());
-        audits.forEach(a -> a.persist());
+        entityManager.flush();
+        for (HouseholdMember member : waiting) {
+            conflicts.open(member, holders.get(member.citizenId).member(), run.actor());
+        }
+        audit.recordEach("HOUSEHOLD", "IMPORTED", run.actor(), audits);
         insertErrors(run.id(), errors);
         advance(run.id(), job.householdsCreated, job.householdsUnchanged, job.householdsRejected, rowsDone);
         entityManager.flush();
         entityManager.clear();
+    }
+
+    /** The active holder of a citizen ID and where their household is. */
+    private record Holder(HouseholdMember member, String communeCode, String provinceCode) {
+        boolean seenBy(AreaScope readScope) {
+            return readScope.covers(communeCode, provinceCode);
+        }
+    }
+
+    /** The rejection of a household whose commune is unknown or outside the uploader's areas; empty otherwise. */
+    private static Optional<RowError> outsideScope(ImportRun run, HouseholdRows.Imported imported, LocalDate today) {
+        String code = imported.request() != null ? imported.request().communeCode() : imported.communeCode();
+        int row = imported.rows().get(0);
+        String column = ImportColumn.COMMUNE_CODE.header();
+        if (code == null || code.isBlank()) {
+            return imported.request() == null ? Optional.empty()
+                    : Optional.of(new RowError(row, column, "is no commune in force today"));
+        }
+        Optional<AdminUnit> commune = run.commune(code, today);
+        if (commune.isEmpty()) {
+            return Optional.of(new RowError(row, column, "is no commune in force today"));
+        }
+        if (!run.covers(commune.get().code, run.province(commune.get().code, today))) {
+            return Optional.of(new RowError(row, column, "is outside the areas granted to you"));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -266,10 +359,6 @@ public class HouseholdImportService {
         Progress(ImportRun run) {
             this.run = run;
         }
-
-        boolean covers(String communeCode, String provinceCode) {
-            return run.covers(communeCode, provinceCode);
-        }
     }
 
     /** Rejects one household that could not be stored, with an error on its first row. */
@@ -294,29 +383,24 @@ public class HouseholdImportService {
         job.finishedAt = OffsetDateTime.now();
     }
 
-    /** Everything wrong with one household beyond its cells: field rules, place, scope and citizen IDs. */
-    private List<RowError> check(ImportRun run, Progress job, HouseholdRows.Imported imported,
-                                 Set<String> taken) {
+    /**
+     * Everything wrong with one household (of the uploader's areas) beyond its cells: field rules, village and
+     * citizen IDs; a citizen ID held elsewhere only where the uploader may see that household.
+     */
+    private List<RowError> check(ImportRun run, HouseholdRows.Imported imported,
+                                 java.util.function.Predicate<String> visiblyTaken) {
         HouseholdRequest request = imported.request();
         List<RowError> problems = new ArrayList<>();
         for (ConstraintViolation<HouseholdRequest> violation : validator.validate(request)) {
             problems.add(imported.locate(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         LocalDate today = LocalDate.now(VIETNAM);
-        Optional<AdminUnit> commune = request.communeCode() == null ? Optional.empty()
-                : run.commune(request.communeCode(), today);
-        String communeColumn = ImportColumn.COMMUNE_CODE.header();
-        if (commune.isEmpty()) {
-            problems.add(new RowError(imported.rows().get(0), communeColumn, "is no commune in force today"));
-        } else if (!job.covers(commune.get().code, run.province(commune.get().code, today))) {
-            problems.add(new RowError(imported.rows().get(0), communeColumn,
-                    "is outside the areas granted to you"));
-        } else if (request.villageCode() != null
-                && !commune.get().code.equals(run.villageParent(request.villageCode(), today))) {
+        AdminUnit commune = run.commune(request.communeCode(), today).orElseThrow();
+        if (request.villageCode() != null && !commune.code.equals(run.villageParent(request.villageCode(), today))) {
             problems.add(new RowError(imported.rows().get(0), ImportColumn.VILLAGE_CODE.header(),
                     "is no village of the household's commune"));
         }
-        for (Problem.FieldError error : MemberRules.problems(request.members(), true, taken::contains)) {
+        for (Problem.FieldError error : MemberRules.problems(request.members(), true, visiblyTaken)) {
             problems.add(imported.locate(error.field(), error.message()));
         }
         problems.sort(java.util.Comparator.comparingInt(RowError::row));
@@ -343,18 +427,24 @@ public class HouseholdImportService {
         return keys;
     }
 
-    private Set<String> activeCitizenIds(List<HouseholdRows.Imported> chunk) {
-        String[] ids = chunk.stream().filter(i -> i.request() != null)
+    /** The active holders of the citizen IDs the chunk gives, with their households' places. */
+    private Map<String, Holder> holders(List<HouseholdRows.Imported> chunk) {
+        List<String> ids = chunk.stream().filter(i -> i.request() != null)
                 .flatMap(i -> i.request().members().stream()).map(HouseholdRequest.Member::citizenId)
-                .filter(Objects::nonNull).distinct().toArray(String[]::new);
-        if (ids.length == 0) {
-            return new HashSet<>();
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, Holder> holders = new HashMap<>();
+        if (ids.isEmpty()) {
+            return holders;
         }
-        @SuppressWarnings("unchecked")
-        List<String> active = entityManager.createNativeQuery(
-                        "SELECT citizen_id FROM household_member WHERE active AND citizen_id = ANY(?1)")
-                .setParameter(1, ids).getResultList();
-        return new HashSet<>(active);
+        Map<String, HouseholdMember> members = HouseholdMember.activeWithCitizenIds(ids);
+        Map<UUID, Household> households = new HashMap<>();
+        Household.<Household>list("id in ?1", members.values().stream().map(m -> m.householdId).distinct().toList())
+                .forEach(h -> households.put(h.id, h));
+        members.forEach((id, member) -> {
+            Household household = households.get(member.householdId);
+            holders.put(id, new Holder(member, household.communeCode, household.provinceCode));
+        });
+        return holders;
     }
 
     private void insertErrors(UUID importId, List<RowError> errors) {
@@ -430,14 +520,16 @@ public class HouseholdImportService {
         private final int rowsDone;
         private final boolean unrestricted;
         private final Set<String> areaCodes;
+        private final AreaScope readScope;
         private final Map<String, Optional<AdminUnit>> communes = new HashMap<>();
         private final Map<String, String> provinces = new HashMap<>();
         private final Map<String, Optional<String>> villages = new HashMap<>();
 
         ImportRun(UUID id, TabularFile.Format format, byte[] content, String actor, int rowsDone,
-                  boolean unrestricted, Set<String> areaCodes) {
+                  boolean unrestricted, Set<String> areaCodes, AreaScope readScope) {
             this.unrestricted = unrestricted;
             this.areaCodes = Set.copyOf(areaCodes);
+            this.readScope = readScope;
             this.id = id;
             this.format = format;
             this.content = content;
@@ -465,6 +557,11 @@ public class HouseholdImportService {
         /** May the uploader write households of this commune (or of its province)? */
         boolean covers(String communeCode, String provinceCode) {
             return unrestricted || areaCodes.contains(communeCode) || areaCodes.contains(provinceCode);
+        }
+
+        /** Which existing households the uploader may be told about. */
+        AreaScope readScope() {
+            return readScope;
         }
 
         /** Data rows already decided by an earlier run of this job. */

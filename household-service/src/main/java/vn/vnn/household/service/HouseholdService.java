@@ -14,7 +14,6 @@ import vn.vnn.household.domain.AdminUnit;
 import vn.vnn.household.domain.CitizenId;
 import vn.vnn.household.domain.Household;
 import vn.vnn.household.domain.HouseholdMember;
-import vn.vnn.household.domain.HouseholdAuditEntry;
 import vn.vnn.household.domain.MemberRules;
 import vn.vnn.household.domain.SurveyCodes.Relationship;
 import vn.vnn.kit.problem.Problem;
@@ -31,7 +30,9 @@ import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.security.AreaScope;
+import vn.vnn.kit.text.Names;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
@@ -49,11 +50,16 @@ public class HouseholdService {
 
     private final Outbox outbox;
     private final Caller caller;
+    private final MemberConflicts conflicts;
+    private final AuditLog audit;
     private final EntityManager entityManager;
 
-    HouseholdService(Outbox outbox, Caller caller, EntityManager entityManager) {
+    HouseholdService(Outbox outbox, Caller caller, MemberConflicts conflicts, AuditLog audit,
+                     EntityManager entityManager) {
         this.outbox = outbox;
         this.caller = caller;
+        this.conflicts = conflicts;
+        this.audit = audit;
         this.entityManager = entityManager;
     }
 
@@ -65,12 +71,13 @@ public class HouseholdService {
         }
         Household household = Household.newRegistration(request.communeCode(), caller.actor());
         applyDetails(household, request);
-        checkMembers(members, true);
+        Map<String, HouseholdMember> holders = holders(members);
+        checkMembers(members, true, holders);
         LocalDate today = LocalDate.now(VIETNAM);
         household.headFrom(members);
         household.persist();
         for (HouseholdRequest.Member member : members) {
-            HouseholdMember.joining(household.id, member, today).persist();
+            join(household, member, today, holders);
         }
         audit(household.id, "REGISTERED", members.size() + " member(s)");
         return view(household);
@@ -91,10 +98,11 @@ public class HouseholdService {
                     + "); reload it and try again");
         }
         String before = household.communeCode;
+        Map<String, Object> was = snapshot(household);
         applyDetails(household, request);
         household.updatedAt = OffsetDateTime.now();
-        audit(household.id, "UPDATED", before.equals(household.communeCode) ? "details"
-                : "details; commune " + before + " -> " + household.communeCode);
+        audit.change("HOUSEHOLD", household.id, "UPDATED", caller.actor(), before.equals(household.communeCode)
+                ? "details" : "details; commune " + before + " -> " + household.communeCode, was, snapshot(household));
         return view(household);
     }
 
@@ -104,8 +112,9 @@ public class HouseholdService {
         if (member.relationship() == Relationship.HEAD) {
             throw ProblemException.invalid("relationship", "the household already has a head");
         }
-        checkMembers(List.of(member), false);
-        HouseholdMember.joining(household.id, member, LocalDate.now(VIETNAM)).persist();
+        Map<String, HouseholdMember> holders = holders(List.of(member));
+        checkMembers(List.of(member), false, holders);
+        join(household, member, LocalDate.now(VIETNAM), holders);
         household.memberCount = HouseholdMember.activeOf(household.id).size();
         household.updatedAt = OffsetDateTime.now();
         audit(household.id, "MEMBER_ADDED", member.fullName());
@@ -120,8 +129,11 @@ public class HouseholdService {
         if (member.relationship == Relationship.HEAD) {
             throw ProblemException.conflict("The head of household cannot leave; name another head first");
         }
-        member.active = false;
-        member.leftOn = on;
+        boolean wasPending = member.pending;
+        member.leave(on, HouseholdMember.LeaveReason.LEFT);
+        if (wasPending) {
+            conflicts.withdraw(member);
+        }
         household.memberCount = HouseholdMember.activeOf(household.id).size();
         household.updatedAt = OffsetDateTime.now();
         audit(household.id, "MEMBER_LEFT", member.fullName + " on " + on);
@@ -140,12 +152,21 @@ public class HouseholdService {
         if (member.relationship == Relationship.HEAD) {
             throw ProblemException.conflict("The head of household cannot move; name another head first");
         }
-        member.active = false;
-        member.leftOn = move.movedOn();
+        boolean wasPending = member.pending;
+        member.leave(move.movedOn(), HouseholdMember.LeaveReason.MOVED);
         member.movedToHouseholdId = to.id;
         entityManager.flush();
         HouseholdMember moved = copy(member, to.id, move.movedOn());
+        if (wasPending) {
+            // Still waiting for the decision elsewhere: the person waits in the household they moved to.
+            moved.active = false;
+            moved.pending = true;
+        }
         moved.persist();
+        if (wasPending) {
+            entityManager.flush();
+            conflicts.follow(member, moved);
+        }
         from.memberCount = HouseholdMember.activeOf(from.id).size();
         to.memberCount = HouseholdMember.activeOf(to.id).size();
         from.updatedAt = OffsetDateTime.now();
@@ -181,17 +202,17 @@ public class HouseholdService {
             params.put("status", wanted);
         }
         if (name != null && !name.isBlank()) {
-            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id and m.active = true"
-                    + " and lower(m.fullName) like :name)");
-            params.put("name", "%" + name.strip().toLowerCase(java.util.Locale.ROOT) + "%");
+            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id"
+                    + " and (m.active = true or m.pending = true) and lower(m.fullName) like :name)");
+            params.put("name", "%" + Names.normalise(name).toLowerCase(java.util.Locale.ROOT) + "%");
         }
         if (citizenId != null && !citizenId.isBlank()) {
             if (!seesPersonalData()) {
                 throw new ProblemException(vn.vnn.kit.problem.ProblemType.FORBIDDEN,
                         "Your role does not search by citizen ID");
             }
-            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id and m.active = true"
-                    + " and m.citizenId = :citizen)");
+            where.append(" and exists (select 1 from HouseholdMember m where m.householdId = h.id"
+                    + " and (m.active = true or m.pending = true) and m.citizenId = :citizen)");
             params.put("citizen", citizenId.strip());
         }
         AreaScope scope = caller.scope();
@@ -200,9 +221,18 @@ public class HouseholdService {
             params.put("scope", scope.queryAreas());
         }
         long total = Household.count("from Household h where " + where, params);
-        var items = Household.<Household>find("from Household h where " + where + " order by h.communeCode, h.id",
-                params).page(page.page(), page.size()).list().stream().map(h -> summary(h)).toList();
-        return Page.of(items, page, total);
+        List<Household> found = Household.<Household>find("from Household h where " + where
+                + " order by h.communeCode, h.id", params).page(page.page(), page.size()).list();
+        if (citizenId != null && !citizenId.isBlank()) {
+            audit.record("HOUSEHOLD", null, "CITIZEN_ID_SEARCH", caller.actor(),
+                    "searched by citizen ID " + PersonalData.maskCitizenId(citizenId.strip()) + ": " + total
+                            + " found");
+        }
+        if (seesPersonalData()) {
+            audit.personalDataRead("HOUSEHOLD", found.stream().map(h -> h.id).toList(), caller.actor(),
+                    "list: phone");
+        }
+        return Page.of(found.stream().map(this::summary).toList(), page, total);
     }
 
     /** Records a recognition, moves the household's status and publishes household.status-recognized.v1. */
@@ -293,13 +323,45 @@ public class HouseholdService {
         household.updatedAt = OffsetDateTime.now();
     }
 
-    private static void checkMembers(List<HouseholdRequest.Member> members, boolean wholeHousehold) {
+    /** The active members elsewhere holding the citizen IDs these members give. */
+    private static Map<String, HouseholdMember> holders(List<HouseholdRequest.Member> members) {
+        return HouseholdMember.activeWithCitizenIds(members.stream().map(HouseholdRequest.Member::citizenId)
+                .filter(id -> id != null && !id.isBlank()).distinct().toList());
+    }
+
+    /**
+     * The members' own rules; a citizen ID held elsewhere is an error only where the caller may see that household.
+     * Elsewhere the caller is answered as if there were no conflict (see {@link MemberConflicts}).
+     */
+    private void checkMembers(List<HouseholdRequest.Member> members, boolean wholeHousehold,
+                              Map<String, HouseholdMember> holders) {
         List<Problem.FieldError> errors = MemberRules.problems(members, wholeHousehold,
-                id -> HouseholdMember.activeWithCitizenId(id).isPresent());
+                id -> holders.containsKey(id) && sees(holders.get(id)));
         if (!errors.isEmpty()) {
             throw new ProblemException(vn.vnn.kit.problem.ProblemType.VALIDATION, "The members are not valid",
                     errors);
         }
+    }
+
+    /** A new member: pending, with an open conflict, when the citizen ID's holder is out of the caller's sight. */
+    private void join(Household household, HouseholdRequest.Member member, LocalDate on,
+                      Map<String, HouseholdMember> holders) {
+        HouseholdMember joining = HouseholdMember.joining(household.id, member, on);
+        HouseholdMember holder = joining.citizenId == null ? null : holders.get(joining.citizenId);
+        if (holder != null) {
+            joining.active = false;
+            joining.pending = true;
+        }
+        joining.persist();
+        if (holder != null) {
+            entityManager.flush();
+            conflicts.open(joining, holder, caller.actor());
+        }
+    }
+
+    private boolean sees(HouseholdMember holder) {
+        Household household = Household.findById(holder.householdId);
+        return household != null && caller.scope().covers(household.communeCode, household.provinceCode);
     }
 
     /** The member as they join another household: the same person, relationship to be set there. */
@@ -311,7 +373,7 @@ public class HouseholdService {
 
     private static HouseholdMember activeMember(Household household, UUID memberId) {
         HouseholdMember member = HouseholdMember.findById(memberId);
-        if (member == null || !member.householdId.equals(household.id) || !member.active) {
+        if (member == null || !member.householdId.equals(household.id) || !member.inHousehold()) {
             throw ProblemException.notFound("Member", memberId);
         }
         return member;
@@ -324,6 +386,9 @@ public class HouseholdService {
 
     private HouseholdView view(Household household) {
         boolean full = seesPersonalData();
+        if (full) {
+            audit.personalDataRead("HOUSEHOLD", List.of(household.id), caller.actor(), "citizen IDs, phone");
+        }
         return HouseholdView.of(household, HouseholdMember.historyOf(household.id),
                 full ? UnaryOperator.identity() : PersonalData::maskCitizenId,
                 full ? UnaryOperator.identity() : PersonalData::maskPhone);
@@ -334,7 +399,30 @@ public class HouseholdService {
                 seesPersonalData() ? UnaryOperator.identity() : PersonalData::maskPhone);
     }
 
+    /** The household's own data for the audit trail, phone and address masked. */
+    private static Map<String, Object> snapshot(Household h) {
+        Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("communeCode", h.communeCode);
+        snapshot.put("villageCode", h.villageCode);
+        snapshot.put("address", PersonalData.maskAddress(h.address));
+        snapshot.put("phone", PersonalData.maskPhone(h.phone));
+        snapshot.put("ethnicMinority", h.ethnicMinority);
+        snapshot.put("revolutionaryMerit", h.revolutionaryMerit);
+        snapshot.put("monthlyIncomeVnd", h.monthlyIncomeVnd);
+        snapshot.put("floorAreaM2", h.floorAreaM2);
+        snapshot.put("wallMaterial", h.wallMaterial);
+        snapshot.put("columnMaterial", h.columnMaterial);
+        snapshot.put("roofMaterial", h.roofMaterial);
+        snapshot.put("waterSource", h.waterSource);
+        snapshot.put("latrineType", h.latrineType);
+        snapshot.put("telecomUse", h.telecomUse);
+        snapshot.put("informationDevices", h.informationDevices);
+        snapshot.put("causesOfPoverty", h.causesOfPoverty);
+        snapshot.put("version", h.version);
+        return snapshot;
+    }
+
     private void audit(UUID householdId, String action, String detail) {
-        HouseholdAuditEntry.of(householdId, caller.actor(), action, detail).persist();
+        audit.record("HOUSEHOLD", householdId, action, caller.actor(), detail);
     }
 }

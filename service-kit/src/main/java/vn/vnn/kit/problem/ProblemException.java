@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -29,6 +30,18 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "The request is not valid",
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 429: the caller may try again after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    /** Seconds to wait before trying again; null when the problem says nothing about it. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemType type() {

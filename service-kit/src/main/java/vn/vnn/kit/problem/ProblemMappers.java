@@ -37,7 +37,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
-        return respond(request, e.type(), e.getMessage(), e.errors());
+        Response response = respond(request, e.type(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

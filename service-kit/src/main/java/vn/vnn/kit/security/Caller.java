@@ -51,8 +51,26 @@ public class Caller {
         return principal == null || identity.isAnonymous() ? "anonymous" : principal.getName();
     }
 
+    /** The client the token was issued to ({@code azp}); null without a token. */
+    public String client() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            return azp == null ? null : unquote(azp.toString());
+        }
+        return null;
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
+    }
+
+    /**
+     * The areas the caller would reach on an endpoint admitting {@code endpointRoles}: what a background job started by
+     * this call may do on the caller's behalf elsewhere (which households an import may tell its uploader about).
+     */
+    public AreaScope scopeFor(Set<String> endpointRoles) {
+        return identity.isAnonymous() ? AreaScope.NOTHING
+                : Reach.scope(service, identity.getRoles(), endpointRoles, areaCodes());
     }
 
     /** The areas this call reaches (see {@link Reach}). */

@@ -53,20 +53,44 @@ public final class EndpointSecurityAudit {
         List<String> endpoints = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (ClassInfo type : index.getKnownClasses()) {
-            boolean classRule = hasRule(type);
-            for (MethodInfo method : type.methods()) {
-                if (method.annotations().stream().noneMatch(a -> a.target() != null
-                        && a.target().kind() == AnnotationTarget.Kind.METHOD && HTTP_METHODS.contains(a.name()))) {
-                    continue;
-                }
-                String name = type.name().toString() + "#" + method.name();
-                endpoints.add(name);
-                if (!classRule && !hasRule(method)) {
-                    missing.add(name);
+            // Endpoints a resource inherits from a class outside the folder (service-kit's) count as its own.
+            for (ClassInfo declaring = type; declaring != null; declaring = inheritedFrom(declaring, index)) {
+                boolean classRule = hasRule(declaring);
+                for (MethodInfo method : declaring.methods()) {
+                    if (method.annotations().stream().noneMatch(a -> a.target() != null
+                            && a.target().kind() == AnnotationTarget.Kind.METHOD
+                            && HTTP_METHODS.contains(a.name()))) {
+                        continue;
+                    }
+                    String name = type.name().toString() + "#" + method.name();
+                    endpoints.add(name);
+                    if (!classRule && !hasRule(method)) {
+                        missing.add(name);
+                    }
                 }
             }
         }
         return new Result(endpoints, missing);
+    }
+
+    /** The superclass when it is not in the folder (and is not Object), read from the classpath; else null. */
+    private static ClassInfo inheritedFrom(ClassInfo type, Index folder) {
+        DotName superName = type.superName();
+        if (superName == null || superName.toString().equals("java.lang.Object")
+                || folder.getClassByName(superName) != null) {
+            return null;
+        }
+        String resource = superName.toString().replace('.', '/') + ".class";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            Indexer indexer = new Indexer();
+            indexer.index(in);
+            return indexer.complete().getClassByName(superName);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean hasRule(ClassInfo type) {

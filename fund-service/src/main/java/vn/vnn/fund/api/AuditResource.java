@@ -1,0 +1,9 @@
+package vn.vnn.fund.api;
+
+import jakarta.ws.rs.Path;
+import vn.vnn.kit.audit.AuditTrailResource;
+
+/** This service's audit trail (service-kit {@link AuditTrailResource}), for auditors and admins. */
+@Path("/api/v1/fund/audit")
+public class AuditResource extends AuditTrailResource {
+}
