@@ -101,6 +101,59 @@ class AccessIT {
                 .get(gateway + "/api/v1/donations").then().statusCode(200);
     }
 
+    @Test
+    void anOfficerWhoIsNoDemoAccountNeedsAStrongPasswordAndAOneTimeCode() {
+        String keycloak = stack.realmUrl().substring(0, stack.realmUrl().indexOf("/realms/"));
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", stack.config().keycloakAdminPassword())
+                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        String username = "can.bo." + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = new java.util.HashMap<>(Map.of("username", username, "enabled", true,
+                "email", username + "@example.vn", "emailVerified", true, "firstName", "Cán bộ",
+                "lastName", "Thật", "attributes", Map.of("area_codes", List.of("99"))));
+        user.put("credentials", List.of(Map.of("type", "password", "value", "123456", "temporary", false)));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(user)
+                .post(keycloak + "/admin/realms/vnn/users").then().statusCode(400); // the password policy
+        String password = "VnnQuy-2026!" + UUID.randomUUID().toString().substring(0, 6);
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        String location = given().auth().oauth2(admin).contentType(ContentType.JSON).body(user)
+                .post(keycloak + "/admin/realms/vnn/users").then().statusCode(201).extract().header("Location");
+        Map<String, Object> role = given().auth().oauth2(admin).get(keycloak + "/admin/realms/vnn/roles/fund-officer")
+                .then().statusCode(200).extract().path("");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
+                .post(location + "/role-mappings/realm").then().statusCode(204);
+
+        // The browser login of the Swagger UI's client: after the password, a one-time code must be set up.
+        String afterPassword = browserLogin(username, password);
+        assertThat(afterPassword).containsIgnoringCase("CONFIGURE_TOTP").doesNotContain("oauth2-redirect.html?");
+        // A demo account signs in with the password alone.
+        assertThat(browserLogin("fund.officer", "fund.officer")).contains("oauth2-redirect.html?", "code=");
+    }
+
+    /** Signs in on Keycloak's login page as a browser would; the page or redirect that follows the password. */
+    private static String browserLogin(String username, String password) {
+        String verifier = "v".repeat(43) + UUID.randomUUID().toString().replace("-", "");
+        String challenge;
+        try {
+            challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        var page = given().redirects().follow(false).queryParam("client_id", "vnn-web")
+                .queryParam("redirect_uri", gateway + "/q/swagger-ui/oauth2-redirect.html")
+                .queryParam("response_type", "code").queryParam("scope", "openid")
+                .queryParam("code_challenge", challenge).queryParam("code_challenge_method", "S256")
+                .get(stack.realmUrl() + "/protocol/openid-connect/auth").then().statusCode(200).extract();
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(action.find()).as("the login form").isTrue();
+        var answer = given().redirects().follow(false).cookies(page.cookies())
+                .formParam("username", username).formParam("password", password)
+                .post(action.group(1).replace("&amp;", "&")).then().extract();
+        return answer.statusCode() == 302 ? answer.header("Location") : answer.asString();
+    }
+
     private static String register(String token, String commune, String head) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("communeCode", commune, "members", List.of(Map.ofEntries(

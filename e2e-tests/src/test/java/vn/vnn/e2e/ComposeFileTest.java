@@ -87,11 +87,53 @@ class ComposeFileTest {
             Map<String, Object> dependsOn = (Map<String, Object>) ((Map<String, Object>) services.get(module))
                     .get("depends_on");
             assertThat(dependsOn).as(module + " depends_on").isNotEmpty();
-            dependsOn.values().forEach(condition -> assertThat((Map<String, Object>) condition)
-                    .containsEntry("condition", "service_healthy"));
+            dependsOn.forEach((name, condition) -> assertThat((Map<String, Object>) condition).as(name)
+                    .containsEntry("condition", name.endsWith("-init") ? "service_completed_successfully"
+                            : "service_healthy"));
         }
         String keycloak = services.get("keycloak").toString();
-        assertThat(keycloak).contains("./deploy/keycloak:/opt/keycloak/data/import", "--import-realm");
+        assertThat(keycloak).contains("./deploy/keycloak/compose/demo-${DEMO:-false}:/opt/keycloak/data/import",
+                "--import-realm");
+    }
+
+    /** What a deployment inherits from this file must be safe (issue: deployment defaults). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDefaultsAreSafeToInherit() throws IOException {
+        Map<String, Object> services = services();
+        // Databases and the broker are reached on the compose network only.
+        for (String infrastructure : List.of("postgres", "kafka", "kafka-init")) {
+            assertThat((Map<String, Object>) services.get(infrastructure)).as(infrastructure)
+                    .doesNotContainKey("ports");
+        }
+        // Keycloak in production mode; the realm without demo accounts unless DEMO=true.
+        List<String> command = (List<String>) ((Map<String, Object>) services.get("keycloak")).get("command");
+        assertThat(command).contains("start").doesNotContain("start-dev");
+        assertThat(ROOT.resolve("deploy/keycloak/compose/demo-false/vnn-realm.json")).exists();
+        assertThat(Files.readString(ROOT.resolve("deploy/keycloak/compose/demo-false/vnn-realm.json")))
+                .doesNotContain("demo.vnn.local").doesNotContain("vnn-cli").doesNotContain("partner-demo");
+        // Every secret comes from the environment (.env), none is written in the file.
+        String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Matcher secret = Pattern.compile("(?m)^\\s*([A-Z_]*PASSWORD[A-Z_]*):\\s*(.*)$").matcher(text);
+        int secrets = 0;
+        while (secret.find()) {
+            secrets++;
+            assertThat(secret.group(2)).as(secret.group(1)).matches("\\$\\{[A-Z_]+:\\?[^}]*}");
+        }
+        assertThat(secrets).isGreaterThan(10);
+        // Each service: its database's application role (the owner only migrates), its own Kafka user over SASL.
+        for (String module : List.of("household-service", "fund-service", "emulation-service")) {
+            Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(module))
+                    .get("environment");
+            String db = module.substring(0, module.indexOf('-'));
+            assertThat(env).containsEntry("DB_USERNAME", db + "_app").containsEntry("DB_OWNER_USERNAME",
+                    db + "_owner").containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            assertThat((String) env.get("KAFKA_SASL_JAAS_CONFIG")).contains("username=\"" + module + "\"");
+        }
+        String acls = Files.readString(ROOT.resolve("deploy/kafka/acls.sh"));
+        assertThat(acls).contains("writes \"${owned%%.*}-service\" \"$owned\"");
+        assertThat(Files.readString(ROOT.resolve("deploy/kafka/broker.sh")))
+                .contains("allow.everyone.if.no.acl.found=false", "SCRAM-SHA-512");
     }
 
     private static int defaultPort(String module) throws IOException {

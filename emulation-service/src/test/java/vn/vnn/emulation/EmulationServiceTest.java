@@ -105,7 +105,7 @@ class EmulationServiceTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(CloudEventRecords.of(type.topic(), eventId, "/test", type.type(), key,
+            producer.send(CloudEventRecords.of(type.topic(), eventId, type.source(), type.type(), key,
                     OffsetDateTime.now(), json)).get();
         }
     }

@@ -45,6 +45,14 @@ public enum EventType {
         return payloadClass;
     }
 
+    /**
+     * CloudEvents {@code source} of the service that owns the topic (the only one that may write it), e.g.
+     * {@code /fund-service}; consumers refuse an event from anyone else.
+     */
+    public String source() {
+        return "/" + topic.substring(0, topic.indexOf('.')) + "-service";
+    }
+
     /** Classpath location of the payload's JSON Schema. */
     public String schemaResource() {
         return "schemas/" + topic + ".json";

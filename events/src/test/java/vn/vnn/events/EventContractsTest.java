@@ -115,6 +115,15 @@ class EventContractsTest {
     }
 
     @Test
+    void everyTopicBelongsToTheServiceThatWritesIt() {
+        assertThat(EventType.HOUSEHOLD_STATUS_RECOGNIZED.source()).isEqualTo("/household-service");
+        assertThat(EventType.DONATION_RECEIVED.source()).isEqualTo("/fund-service");
+        assertThat(EventType.DONATION_CANCELLED.source()).isEqualTo("/fund-service");
+        assertThat(EventType.DISBURSEMENT_PAID.source()).isEqualTo("/fund-service");
+        assertThat(EventType.AWARD_DECIDED.source()).isEqualTo("/emulation-service");
+    }
+
+    @Test
     void everyEventTypeHasASample() {
         assertThat(SAMPLES).containsOnlyKeys(EventType.values());
     }

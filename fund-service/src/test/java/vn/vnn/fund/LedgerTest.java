@@ -236,12 +236,15 @@ class LedgerTest {
         QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DONATION, UUID.randomUUID(),
                 LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(Account.CASH, 7),
                         LedgerEntry.credit(Account.CAPITAL, 7))));
+        // Refused twice over: the application's role may only insert, and the table's trigger refuses anyone.
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE ledger_entry SET debit_vnd = 8 WHERE fund_id = ?1 AND debit_vnd = 7").setParameter(1, fund)
-                .executeUpdate())).hasStackTraceContaining("append-only");
+                .executeUpdate())).satisfies(e -> assertThat(org.assertj.core.util.Throwables.getStackTrace(e))
+                .containsAnyOf("append-only", "permission denied"));
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "DELETE FROM ledger_transaction WHERE fund_id = ?1").setParameter(1, fund).executeUpdate()))
-                .hasStackTraceContaining("append-only");
+                .satisfies(e -> assertThat(org.assertj.core.util.Throwables.getStackTrace(e))
+                        .containsAnyOf("append-only", "permission denied"));
         // Written around the service: the database itself refuses a transaction whose sides differ.
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             UUID tx = UUID.randomUUID();

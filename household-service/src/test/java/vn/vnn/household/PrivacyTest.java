@@ -88,6 +88,22 @@ class PrivacyTest {
     }
 
     @Test
+    void theServiceConnectsWithALeastPrivilegeRoleThatMayOnlyAppendToTheAuditTrail() {
+        String role = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT current_user").getSingleResult());
+        assertThat(role).isEqualTo("household_app");
+        HouseholdScopeTest.register(OFFICER, "99111", "Đàm Văn Vết", null);
+        for (String tampering : List.of("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log",
+                "TRUNCATE audit_log", "DELETE FROM flyway_schema_history", "DROP TABLE household_member",
+                "CREATE TABLE stray (id int)")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                            entityManager.createNativeQuery(tampering).executeUpdate()))
+                    .as(tampering).satisfies(e -> assertThat(org.assertj.core.util.Throwables.getStackTrace(e))
+                            .containsAnyOf("permission denied", "must be owner"));
+        }
+    }
+
+    @Test
     void anUploadedFileIsDeletedAfterItsRetentionButTheJobItsReportAndItsHashStay() {
         String admin = TestTokens.of("admin", List.of("admin"), List.of());
         String run = UUID.randomUUID().toString().substring(0, 8);

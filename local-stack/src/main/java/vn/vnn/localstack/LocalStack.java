@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Launch> launches = new HashMap<>();
     private final Map<String, String> jdbcUrls = new HashMap<>();
+    private final java.util.Set<String> embeddedDatabases = new java.util.HashSet<>();
     private String kafkaBootstrapServers;
     private String realmUrl;
     private String keycloakConsoleUrl;
@@ -91,7 +92,9 @@ public final class LocalStack implements AutoCloseable {
                     config.databases());
             started.push(postgres);
             for (String db : config.databases()) {
-                jdbcUrls.putIfAbsent(db, postgres.jdbcUrl(db));
+                if (jdbcUrls.putIfAbsent(db, postgres.jdbcUrl(db)) == null) {
+                    embeddedDatabases.add(db);
+                }
             }
         }
     }
@@ -109,8 +112,6 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws IOException {
         StackConfig.Ports ports = config.ports();
-        String dbUser = databaseUser();
-        String dbPassword = databasePassword();
         record Spec(String module, int port, String database) {
         }
         for (Spec spec : new Spec[]{
@@ -119,8 +120,7 @@ public final class LocalStack implements AutoCloseable {
                 new Spec("emulation-service", ports.emulation(), "emulation")}) {
             Map<String, String> env = new HashMap<>(commonServiceEnv(spec.port()));
             env.put("DB_URL", jdbcUrls.get(spec.database()));
-            env.put("DB_USERNAME", dbUser);
-            env.put("DB_PASSWORD", dbPassword);
+            env.putAll(databaseCredentials(spec.database()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
             if (!spec.module().equals("emulation-service") && config.demoData()) {
                 env.put("DEMO_DATA_DIR", config.repoRoot().resolve("deploy/demo").toString());
@@ -203,6 +203,32 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The user and password the services log in to their databases with. */
+    /**
+     * What a service connects to its database as: on the embedded PostgreSQL, the database's application role and,
+     * for migrations, its owner role (least privilege); on an external database, DB_USERNAME/DB_PASSWORD (and
+     * DB_OWNER_USERNAME/DB_OWNER_PASSWORD when set).
+     */
+    public Map<String, String> databaseCredentials(String database) {
+        Map<String, String> env = new HashMap<>();
+        boolean embedded = embeddedDatabases.contains(database);
+        if (embedded) {
+            env.put("DB_USERNAME", PostgresServer.appRole(database));
+            env.put("DB_PASSWORD", PostgresServer.password(PostgresServer.appRole(database)));
+            env.put("DB_OWNER_USERNAME", PostgresServer.ownerRole(database));
+            env.put("DB_OWNER_PASSWORD", PostgresServer.password(PostgresServer.ownerRole(database)));
+        } else {
+            env.put("DB_USERNAME", databaseUser());
+            env.put("DB_PASSWORD", databasePassword());
+            System.getenv().forEach((key, value) -> {
+                if (key.equals("DB_OWNER_USERNAME") || key.equals("DB_OWNER_PASSWORD")) {
+                    env.put(key, value);
+                }
+            });
+        }
+        return env;
+    }
+
+    /** The superuser (embedded) or DB_USERNAME (external): for tools such as the benchmarks, not the services. */
     public String databaseUser() {
         return config.external().dbUsername().orElse(PostgresServer.USER);
     }

@@ -85,6 +85,8 @@ public final class LocalStackMain {
         for (String db : stack.config().databases()) {
             if (stack.jdbcUrl(db) != null) {
                 props.setProperty("jdbc." + db, stack.jdbcUrl(db));
+                stack.databaseCredentials(db).forEach((key, value) ->
+                        props.setProperty("db." + db + "." + key.toLowerCase(Locale.ROOT), value));
             }
         }
         if (stack.kafkaBootstrapServers() != null) {
@@ -123,19 +125,22 @@ public final class LocalStackMain {
             out.append("""
 
                       Demo accounts (user / password), for this local stack only:
-                        admin / admin                          role admin
-                        fund.officer / fund.officer            role fund-officer
-                        emulation.officer / emulation.officer  role emulation-officer
-                        council.member / council.member        role council-member
+                        admin / admin                          role admin (national)
+                        fund.officer / fund.officer            role fund-officer, province 99
+                        fund.officer.99111 / (same)            role fund-officer, commune 99111
+                        fund.approver / fund.approver          role fund-approver, province 99
+                        emulation.officer / emulation.officer  role emulation-officer, province 99
+                        council.member / council.member        role council-member, province 99
                         commune.officer / commune.officer      role commune-officer, demo commune 99111
+                        commune.councillor / (same)            roles commune-officer + council-member, 99111
                         commune.chairman / commune.chairman    role commune-chairman, demo commune 99111
-                        client partner-demo / partner-demo-secret   role partner (client credentials)
+                        client partner-demo / partner-demo-secret   role partner (client credentials), area 99
 
                       Try it:
                         TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=partner-demo \\
                           -d client_secret=partner-demo-secret %s/protocol/openid-connect/token \\
                           | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                        curl -H "Authorization: Bearer $TOKEN" %s/api/v1/achievements
+                        curl -H "Authorization: Bearer $TOKEN" %s/api/v1/achievements/summary
                     """.formatted(stack.realmUrl(), gateway));
         }
         out.append("\nCtrl-C stops everything.");

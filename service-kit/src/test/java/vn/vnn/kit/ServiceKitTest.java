@@ -236,7 +236,7 @@ class ServiceKitTest {
         assertThat(record.key()).isEqualTo(id);
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_type")).isEqualTo("vn.vnn.fund.donation-received.v1");
-        assertThat(header(record, "ce_source")).isEqualTo("/kit-test");
+        assertThat(header(record, "ce_source")).isEqualTo("/fund-service");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_time")).isNotBlank();
         assertThat(header(record, "content-type")).isEqualTo("application/json");
@@ -265,9 +265,10 @@ class ServiceKitTest {
         String name = "batch-" + UUID.randomUUID();
         String topic = "fund.donation-received.v1";
         try (KafkaProducer<String, String> producer = producer()) {
-            // Sent back to back, so that the consumer most likely polls them as one batch.
+            // Sent back to back, so that the consumer most likely polls them as one batch. The 2nd is not JSON;
+            // the 4th is well formed but claims to come from another service than the topic's owner.
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 4; i++) {
                 String value = i == 2 ? "{not json" : "{\"donationId\":\"" + name + i + "\",\"donorId\":\"donor-" + name
                         + "\",\"donorName\":\"Nhà hảo tâm\",\"donorType\":\"INDIVIDUAL\",\"anonymous\":false,"
                         + "\"kind\":\"CASH\",\"amountVnd\":" + (i * 1000) + ",\"receivedOn\":\"2025-11-01\","
@@ -276,7 +277,8 @@ class ServiceKitTest {
                 record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                         .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                         .add("ce_type", "vn.vnn.fund.donation-received.v1".getBytes(StandardCharsets.UTF_8))
-                        .add("ce_source", "/probe".getBytes(StandardCharsets.UTF_8))
+                        .add("ce_source", (i == 4 ? "/emulation-service" : "/fund-service")
+                                .getBytes(StandardCharsets.UTF_8))
                         .add("ce_subject", (name + i).getBytes(StandardCharsets.UTF_8));
                 sent.add(producer.send(record));
             }
@@ -292,6 +294,7 @@ class ServiceKitTest {
         assertThat(consume(topic + ".dlq.kit-test", name + "2", Integer.MAX_VALUE, Duration.ofSeconds(3)))
                 .singleElement();
         assertThat(consume(topic + ".dlq.kit-test", name + "1", Integer.MAX_VALUE, Duration.ofSeconds(1))).isEmpty();
+        assertThat(consume(topic + ".dlq.kit-test", name + "4", 1)).singleElement();
     }
 
     @Test
@@ -305,7 +308,7 @@ class ServiceKitTest {
             record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                     .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                     .add("ce_type", "vn.vnn.fund.donation-received.v1".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_source", "/probe".getBytes(StandardCharsets.UTF_8));
+                    .add("ce_source", "/fund-service".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> credits("donor-" + name) == 1);

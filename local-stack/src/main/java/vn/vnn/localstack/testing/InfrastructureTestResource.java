@@ -53,10 +53,15 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             postgres = pg.jvm();
             Properties broker = startBroker();
             current = this;
+            Properties db = pg.addresses();
+            String prefix = "db." + database + ".";
+            // The service under test connects as its application role and migrates as the owner, as deployed.
             return Map.of(
-                    "quarkus.datasource.jdbc.url", pg.addresses().getProperty("jdbc." + database),
-                    "quarkus.datasource.username", pg.addresses().getProperty("db.username"),
-                    "quarkus.datasource.password", pg.addresses().getProperty("db.password"),
+                    "quarkus.datasource.jdbc.url", db.getProperty("jdbc." + database),
+                    "quarkus.datasource.username", db.getProperty(prefix + "db_username"),
+                    "quarkus.datasource.password", db.getProperty(prefix + "db_password"),
+                    "quarkus.flyway.username", db.getProperty(prefix + "db_owner_username"),
+                    "quarkus.flyway.password", db.getProperty(prefix + "db_owner_password"),
                     "kafka.bootstrap.servers", broker.getProperty("kafka.bootstrap.servers"),
                     // Tokens are verified for real, against the key that TestTokens signs with (no OIDC server).
                     "quarkus.oidc.tenant-enabled", "true",

@@ -23,8 +23,9 @@ public class CloudEventReader {
     /**
      * Reads the record as an event of the expected type.
      *
-     * @throws MalformedEventException when a required attribute is missing, the type is not the expected one, or
-     *                                 the payload does not parse; such a record can never be applied
+     * @throws MalformedEventException when a required attribute is missing, the type is not the expected one, the
+     *                                 source is not the topic's owner, or the payload does not parse; such a record
+     *                                 can never be applied
      */
     public <T extends Record> IncomingEvent<T> read(ConsumerRecord<String, String> record, EventType expected) {
         String id = header(record, "ce_id");
@@ -35,6 +36,12 @@ public class CloudEventReader {
         if (!expected.type().equals(type)) {
             throw new MalformedEventException("expected " + expected.type() + " but got " + type + " at "
                     + position(record));
+        }
+        String source = header(record, "ce_source");
+        if (!expected.source().equals(source)) {
+            // Only the topic's owner writes it (Kafka ACLs in deployments); anything else is never applied.
+            throw new MalformedEventException("event " + id + " from " + source + " on a topic of "
+                    + expected.source() + " at " + position(record));
         }
         String time = header(record, "ce_time");
         try {

@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final EntityManager entityManager;
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final String source;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
@@ -50,10 +51,19 @@ public class OutboxRelay {
 
     OutboxRelay(OutboxConfig config, EntityManager entityManager,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                @ConfigProperty(name = "kafka.security.protocol") java.util.Optional<String> securityProtocol,
+                @ConfigProperty(name = "kafka.sasl.mechanism") java.util.Optional<String> saslMechanism,
+                @ConfigProperty(name = "kafka.sasl.jaas.config") java.util.Optional<String> jaasConfig) {
         this.config = config;
         this.entityManager = entityManager;
         this.bootstrapServers = bootstrapServers;
+        // The relay's own producer authenticates as the service does (SASL/SCRAM in deployments, see compose).
+        Map<String, Object> security = new java.util.HashMap<>();
+        securityProtocol.ifPresent(v -> security.put("security.protocol", v));
+        saslMechanism.ifPresent(v -> security.put("sasl.mechanism", v));
+        jaasConfig.ifPresent(v -> security.put("sasl.jaas.config", v));
+        this.security = Map.copyOf(security);
         this.source = config.source().orElse("/" + applicationName);
     }
 
@@ -180,7 +190,8 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
+                    Map<String, Object> settings = new java.util.HashMap<>(security);
+                    settings.putAll(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -188,8 +199,8 @@ public class OutboxRelay {
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis(),
                             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
                             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 1000,
-                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + source.replace('/', '-')),
-                            new StringSerializer(), new StringSerializer());
+                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + source.replace('/', '-')));
+                    producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
                 }
                 current = producer;
             }
