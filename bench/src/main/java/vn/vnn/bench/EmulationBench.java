@@ -48,14 +48,14 @@ public final class EmulationBench {
             }
             String movement = StackClient.json(StackClient.check(StackClient.send(HttpRequest.newBuilder(
                             URI.create(emulation + "/api/v1/emulation/movements"))
-                    .header("Authorization", "Bearer " + client.token("emulation.officer"))
+                    .header("Authorization", "Bearer " + admin)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"code":"BENCH","name":"Phong trào (bench)","kind":"THEMATIC","areaCode":"VN",
                              "startsOn":"2025-01-01","endsOn":"2025-12-31","criteria":[{"code":"DONATED",
                              "name":"Ủng hộ","measure":"DONATED_VND","weight":1,"target":1000000000}]}""")).build()),
                     201)).path("id").asText();
-            String token = client.token("fund.officer");
+            String token = admin;
             int total = rate * seconds;
             System.out.printf(Locale.ROOT, "%n== %,d donations at %d/s for %d s, into 4 funds ==%n", total, rate,
                     seconds);
@@ -123,7 +123,7 @@ public final class EmulationBench {
                     delay.count(), delay, delay.p(99));
             String standings = StackClient.check(StackClient.send(HttpRequest.newBuilder(URI.create(emulation
                             + "/api/v1/emulation/movements/" + movement + "/standings?limit=1000"))
-                    .header("Authorization", "Bearer " + client.token("emulation.officer")).GET().build()), 200)
+                    .header("Authorization", "Bearer " + client.token("admin")).GET().build()), 200)
                     .body();
             double scored = 0;
             for (var row : StackClient.JSON.readTree(standings)) {

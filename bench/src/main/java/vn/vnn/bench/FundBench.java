@@ -38,7 +38,7 @@ public final class FundBench {
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"code":"QB97","name":"Quỹ \\"Vì người nghèo\\" (bench)","level":"PROVINCE",
                              "areaCode":"97","validFrom":"2025-01-01"}""")).build()), 201);
-            String token = client.token("fund.officer");
+            String token = client.token("admin");
             System.out.printf(Locale.ROOT, "%n== %,d donations through the API, %d concurrent clients ==%n", donations,
                     clients);
             run(clients, donations / 10, i -> donate(fund, token, i)); // warm-up
