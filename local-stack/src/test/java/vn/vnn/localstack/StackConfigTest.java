@@ -52,7 +52,8 @@ class StackConfigTest {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode demo = mapper.readTree(KeycloakServer.realmForImport(REALM, true, 18080));
         assertThat(names(demo.get("users"), "username")).contains("admin", "fund.officer", "emulation.officer",
-                "council.member", "commune.officer", "commune.chairman", "fund.approver", "service-account-partner-demo");
+                "council.member", "commune.officer", "commune.chairman", "fund.approver", "service-account-partner-demo",
+                "fund.officer.99111", "commune.councillor");
         assertThat(names(demo.get("clients"), "clientId")).contains("vnn-web", "vnn-cli", "partner-demo");
 
         JsonNode clean = mapper.readTree(KeycloakServer.realmForImport(REALM, false, 18080));
@@ -61,8 +62,8 @@ class StackConfigTest {
         assertThat(clean.at("/clients/0/redirectUris").toString()).contains("http://localhost:18080/*",
                 "http://127.0.0.1:18080/*"); // the Swagger UI logs in on the stack's gateway port
         assertThat(names(clean.at("/roles/realm"), "name")).containsExactlyInAnyOrder("admin", "province-officer",
-                "commune-officer", "commune-chairman", "province-chairman", "fund-officer", "fund-approver", "emulation-officer", "council-member",
-                "auditor", "partner");
+                "commune-officer", "commune-chairman", "province-chairman", "fund-officer", "fund-approver",
+                "emulation-officer", "council-member", "auditor", "partner", "otp-required");
     }
 
     @Test

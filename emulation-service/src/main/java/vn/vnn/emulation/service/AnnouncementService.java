@@ -27,10 +27,14 @@ public class AnnouncementService {
     private final NominationService nominations;
     private final Caller caller;
 
-    AnnouncementService(EntityManager entityManager, NominationService nominations, Caller caller) {
+    private final vn.vnn.kit.audit.AuditLog audit;
+
+    AnnouncementService(EntityManager entityManager, NominationService nominations, Caller caller,
+                        vn.vnn.kit.audit.AuditLog audit) {
         this.entityManager = entityManager;
         this.nominations = nominations;
         this.caller = caller;
+        this.audit = audit;
     }
 
     /** Nominees whose comment period is open today, in an area or everywhere, the latest posted first. */
@@ -81,6 +85,10 @@ public class AnnouncementService {
                         SELECT id, author_name, contact, text, received_at FROM nomination_comment
                         WHERE nomination_id = ?1 ORDER BY received_at, id""")
                 .setParameter(1, nominationId).getResultList();
+        if (office && rows.stream().anyMatch(r -> r[2] != null)) {
+            audit.personalDataRead("NOMINATION_COMMENT", rows.stream().filter(r -> r[2] != null).map(r -> r[0])
+                    .toList(), caller.actor(), "commenters' contacts");
+        }
         return rows.stream().map(r -> new NominationDtos.CommentView((UUID) r[0],
                 (String) r[1], office ? (String) r[2] : PersonalData.maskContact((String) r[2]), (String) r[3],
                 NativeValues.offsetDateTime(r[4]))).toList();

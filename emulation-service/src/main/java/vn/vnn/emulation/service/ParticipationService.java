@@ -10,6 +10,7 @@ import vn.vnn.emulation.domain.Criterion;
 import vn.vnn.emulation.domain.Movement;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.audit.AuditLog;
+import vn.vnn.kit.text.Names;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.security.Caller;
@@ -52,11 +53,11 @@ public class ParticipationService {
         entityManager.createNativeQuery("""
                         INSERT INTO participant (id, kind, name, area_code, source, source_ref, created_at)
                         VALUES (?1, ?2, ?3, ?4, 'MANUAL', ?5, now())""")
-                .setParameter(1, id).setParameter(2, request.kind()).setParameter(3, request.name().strip())
+                .setParameter(1, id).setParameter(2, request.kind()).setParameter(3, Names.normalise(request.name()))
                 .setParameter(4, request.areaCode()).setParameter(5, id.toString()).executeUpdate();
         audit.record("PARTICIPANT", id, "CREATED", caller.actor(), request.kind() + " in " + request.areaCode());
-        return new ParticipationDtos.ParticipantView(id, request.kind(), request.name().strip(), request.areaCode(),
-                "MANUAL");
+        return new ParticipationDtos.ParticipantView(id, request.kind(), Names.normalise(request.name()),
+                request.areaCode(), "MANUAL");
     }
 
     @Transactional
@@ -66,7 +67,7 @@ public class ParticipationService {
                         SELECT id, kind, name, area_code, source FROM participant
                         WHERE (CAST(?1 AS text) IS NULL OR lower(name) LIKE ?1) ORDER BY lower(name), id LIMIT 100""")
                 .setParameter(1, name == null || name.isBlank() ? null
-                        : "%" + name.strip().toLowerCase(Locale.ROOT) + "%").getResultList();
+                        : "%" + Names.normalise(name).toLowerCase(Locale.ROOT) + "%").getResultList();
         return rows.stream().map(r -> new ParticipationDtos.ParticipantView((UUID) r[0], (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4])).toList();
     }

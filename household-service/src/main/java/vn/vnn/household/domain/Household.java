@@ -122,7 +122,8 @@ public class Household extends PanacheEntityBase {
     /** The head's name, as lists show it. */
     public void headFrom(java.util.List<HouseholdRequest.Member> members) {
         headName = members.stream().filter(m -> m.relationship() == SurveyCodes.Relationship.HEAD).findFirst()
-                .orElseThrow().fullName().strip();
+                .orElseThrow().fullName();
+        headName = vn.vnn.kit.text.Names.normalise(headName);
         memberCount = members.size();
     }
 
