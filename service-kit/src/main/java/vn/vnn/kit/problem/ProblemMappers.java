@@ -1,6 +1,9 @@
 package vn.vnn.kit.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.vnn.kit.web.JsonInput;
 import vn.vnn.kit.web.RequestIds;
 
 import java.util.ArrayList;
@@ -59,10 +63,39 @@ public class ProblemMappers {
         return respond(request, ProblemType.BAD_REQUEST, "The body is not well-formed JSON", null);
     }
 
+    /** A body over a limit of the parser (nesting depth, length of a string or a number), see JsonInput. */
+    @ServerExceptionMapper
+    public Response overLimit(StreamConstraintsException e, ContainerRequestContext request) {
+        return respond(request, ProblemType.PAYLOAD_TOO_LARGE, "The body breaks a limit: at most "
+                + JsonInput.MAX_DEPTH + " levels of nesting, " + JsonInput.MAX_TOKEN_LENGTH + " characters in a "
+                + "string and " + JsonInput.MAX_NUMBER_LENGTH + " digits in a number", null);
+    }
+
+    /** A number that does not fit the field's type (2^63 for a long, 1e400). */
+    @ServerExceptionMapper
+    public Response outOfRange(InputCoercionException e, ContainerRequestContext request) {
+        return respond(request, ProblemType.VALIDATION, "The request is not valid",
+                List.of(new Problem.FieldError("body", "holds a number out of the range of its field")));
+    }
+
+    /** Any other body the JSON parser could not read (bytes that are not UTF-8, a truncated document...). */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, ContainerRequestContext request) {
+        if (e instanceof JsonMappingException mapping) {
+            return e instanceof MismatchedInputException mismatch ? mismatched(mismatch, request)
+                    : unmappable(mapping, request);
+        }
+        return respond(request, ProblemType.BAD_REQUEST, "The body is not well-formed JSON", null);
+    }
+
     /** Well-formed JSON with a value of the wrong kind (text for a number, an unknown enum constant...). */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, ContainerRequestContext request) {
         String field = jsonPath(e);
+        if (e instanceof JsonInput.UnsafeText unsafe) {
+            return respond(request, ProblemType.VALIDATION, "The request is not valid",
+                    List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, unsafe.reason())));
+        }
         if (field.isEmpty()) {
             return respond(request, ProblemType.BAD_REQUEST, "The body does not have the expected shape", null);
         }
@@ -132,8 +165,14 @@ public class ProblemMappers {
     /** The title in Vietnamese when the caller prefers it, in English otherwise. */
     static String title(ProblemType type, ContainerRequestContext request) {
         Locale locale = Locale.ENGLISH;
-        if (request != null) {
-            for (Locale accepted : request.getAcceptableLanguages()) {
+        List<Locale> acceptable;
+        try {
+            acceptable = request == null ? List.of() : request.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            acceptable = List.of(); // an unreadable Accept-Language falls back to the default language
+        }
+        if (!acceptable.isEmpty()) {
+            for (Locale accepted : acceptable) {
                 if (accepted.getLanguage().equals("vi")) {
                     locale = Locale.forLanguageTag("vi");
                     break;

@@ -1,0 +1,38 @@
+package vn.vnn.emulation;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.vnn.localstack.testing.ApiFuzzer;
+import vn.vnn.localstack.testing.TestTokens;
+
+import java.net.URL;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seeded requests built from this service's own OpenAPI document, most of them broken on purpose: none may answer
+ * 5xx or drop the connection. A failure prints the seed and the request; {@code -Dvnn.fuzz.seed=S} replays it.
+ */
+@QuarkusTest
+class ApiFuzzTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void noRequestMakesTheServiceFail() {
+        ApiFuzzer fuzzer = new ApiFuzzer(base.toString(), ApiFuzzer.seedOr(20261130L))
+                .tokens(List.of(
+                        TestTokens.of("fuzz.admin", List.of("admin"), List.of("VN")),
+                        TestTokens.of("fuzz.officer", List.of("emulation-officer", "council-member"), List.of("99")),
+                        TestTokens.of("fuzz.partner", List.of("partner"), List.of("99")),
+                        TestTokens.of("fuzz.auditor", List.of("auditor"), List.of("VN"))))
+                .value("areaCode", "99").value("year", "2025");
+        ApiFuzzer.Report report = fuzzer.run(2000);
+        System.out.println(report.describe());
+        assertThat(report.sent()).isGreaterThanOrEqualTo(1900);
+        assertThat(report.failures()).as(report.describe()).isEmpty();
+    }
+}

@@ -1,0 +1,117 @@
+package vn.vnn.kit.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import vn.vnn.kit.text.FreeText;
+import vn.vnn.kit.text.TextInput;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * Limits on every JSON body a service reads, before any of it reaches a use case: nesting depth, the length of one
+ * token and of a number, and the rule of {@link TextInput} for every string field (422 naming the field). The limits
+ * are in the README; a body over them is a problem response, never a 500 or an exhausted heap.
+ */
+@Singleton
+public class JsonInput implements ObjectMapperCustomizer {
+
+    /** Deepest nesting of objects and arrays; the services' own bodies are at most four deep. */
+    public static final int MAX_DEPTH = 32;
+    /** Longest string token the parser buffers; longer fields are refused by {@link TextInput} anyway. */
+    public static final int MAX_TOKEN_LENGTH = 200_000;
+    /** Longest number literal (digits); 2^63 has 19. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(MAX_TOKEN_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+        // 1.5 where a whole number is expected is a mistake, not something to round.
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        SimpleModule module = new SimpleModule("vnn-text-input");
+        module.addDeserializer(String.class, new SafeString(false));
+        module.addDeserializer(LocalDate.class, new SafeDate());
+        mapper.registerModule(module);
+    }
+
+    /** Applied after Quarkus's own modules (java.time among them), so that these deserializers win. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    /** A string field's value that {@link TextInput} refused; the mapper names the field from the path. */
+    public static final class UnsafeText extends MismatchedInputException {
+        public UnsafeText(JsonParser parser, String reason) {
+            super(parser, reason, String.class);
+        }
+
+        /** The reason alone, without Jackson's location details. */
+        public String reason() {
+            return getOriginalMessage();
+        }
+    }
+
+    /** {@code yyyy-MM-dd}, a real day of the calendar, within {@link Dates#EARLIEST}..{@link Dates#LATEST}. */
+    static final class SafeDate extends JsonDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            try {
+                return Dates.parse(parser.getText());
+            } catch (TextInput.Refused e) {
+                throw new UnsafeText(parser, e.getMessage());
+            }
+        }
+    }
+
+    static final class SafeString extends JsonDeserializer<String> implements ContextualDeserializer {
+
+        private final boolean freeText;
+
+        SafeString(boolean freeText) {
+            this.freeText = freeText;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            boolean free = property != null && property.getAnnotation(FreeText.class) != null;
+            return free == freeText ? this : new SafeString(free);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_STRING) {
+                try {
+                    return TextInput.accept(parser.getText(), freeText);
+                } catch (TextInput.Refused e) {
+                    throw new UnsafeText(parser, e.getMessage());
+                }
+            }
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                return parser.getText();
+            }
+            return (String) context.handleUnexpectedToken(String.class, parser);
+        }
+    }
+}
