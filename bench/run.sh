@@ -19,7 +19,7 @@ case "$which" in
   emulation) main=vn.vnn.bench.EmulationBench ;;
   # The limits stay on, but high enough not to refuse the load generator's single client.
   gateway) main=vn.vnn.bench.GatewayBench
-    export RATE_LIMIT_AUTHENTICATED=${RATE_LIMIT_AUTHENTICATED:-1000000000} RATE_LIMIT_ANONYMOUS=${RATE_LIMIT_ANONYMOUS:-1000000000} ;;
+    export RATE_LIMIT_AUTHENTICATED=${RATE_LIMIT_AUTHENTICATED:-1000000000} RATE_LIMIT_ANONYMOUS=${RATE_LIMIT_ANONYMOUS:-1000000000} RATE_LIMIT_PUBLIC=${RATE_LIMIT_PUBLIC:-1000000000} ;;
   *) echo "unknown benchmark: $which" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -Dfile.encoding=UTF-8 -cp "bench/target/classes:$(cat bench/target/bench.classpath)" "$main" "$@"

@@ -60,6 +60,13 @@ public interface GatewayConfig {
 
         /** This route's requests per client (or per IP, anonymous) and period; the gateway's when unset. */
         Optional<Limit> rateLimit();
+
+        /**
+         * Whether the route has an OpenAPI document of its own in the Swagger UI; off for a second route to the
+         * same service (its public endpoints, with their own breaker and limits).
+         */
+        @WithDefault("true")
+        boolean openapi();
     }
 
     interface CircuitBreaker {

@@ -43,6 +43,9 @@ public class ProxyRoutes {
     /** Prefix → route, longest first, so that the most specific prefix wins. */
     private final List<Map.Entry<String, UpstreamProxy>> table = new ArrayList<>();
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    io.quarkus.runtime.configuration.MemorySize serverBodyLimit;
+
     ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry meters, OpenApiDocuments documents,
                 VerifiedTokens tokens) {
         this.config = config;
@@ -53,6 +56,7 @@ public class ProxyRoutes {
     }
 
     void mount(@Observes Router router) {
+        checkBodyLimits();
         router.route().order(-200).failureHandler(this::failure);
         router.route().order(-100).handler(this::edge);
         router.route("/api/*").order(-90).handler(this::requireToken);
@@ -65,13 +69,32 @@ public class ProxyRoutes {
                 router.route(prefix).handler(proxy::handle);
                 router.route(prefix + "/*").handler(proxy::handle);
             }
-            router.get("/openapi/" + entry.getKey()).handler(ctx -> documents.serve(ctx, proxy));
+            if (entry.getValue().openapi()) {
+                router.get("/openapi/" + entry.getKey()).handler(ctx -> documents.serve(ctx, proxy));
+            }
             LOG.infof("Route %s %s -> %s", entry.getKey(), entry.getValue().prefixes(), proxy.upstream());
         }
         table.sort(Comparator.comparing((Map.Entry<String, UpstreamProxy> e) -> e.getKey().length()).reversed());
-        router.get("/openapi").handler(ctx -> documents.index(ctx, proxies));
+        router.get("/openapi").handler(ctx -> documents.index(ctx, proxies.stream()
+                .filter(proxy -> config.routes().get(proxy.name()).openapi()).toList()));
         router.route("/api/*").order(Integer.MAX_VALUE - 1)
                 .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No API at this path"));
+    }
+
+    /**
+     * The HTTP server refuses a body over {@code quarkus.http.limits.max-body-size} before any route sees it (with an
+     * empty 413): a route that allows more could never receive it, so the gateway does not start that way.
+     */
+    private void checkBodyLimits() {
+        long server = serverBodyLimit.asLongValue();
+        for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
+            long limit = route.getValue().maxBodySize().orElse(config.maxBodySize()).asLongValue();
+            if (limit > server) {
+                throw new IllegalStateException("Route " + route.getKey() + " takes bodies of " + limit
+                        + " bytes but the gateway's HTTP server stops at " + server
+                        + " (quarkus.http.limits.max-body-size, GATEWAY_SERVER_MAX_BODY_SIZE): raise it");
+            }
+        }
     }
 
     /** Request id and trace context for every request, in the log lines and the answer; security headers. */

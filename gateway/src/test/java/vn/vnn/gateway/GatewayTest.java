@@ -170,6 +170,28 @@ class GatewayTest {
     }
 
     @Test
+    void aRouteWithALargerLimitTakesLargeBodiesThroughTheFrontDoor() {
+        // A partner's ordinary 20 MB CSV: the route allows 30 MB, the gateway's HTTP server must not stop it first.
+        byte[] csv = new byte[20 << 20];
+        java.util.Arrays.fill(csv, (byte) 'a');
+        given().auth().oauth2(token()).contentType("text/csv").body(csv)
+                .post("/api/v1/household-imports").then().statusCode(200).body("bodyLength", equalTo(20 << 20));
+    }
+
+    @Test
+    void slowPublicReadsOpenTheirOwnCircuitNotTheOfficers() {
+        // The honours board's public route times out (slow upstream) until its circuit opens...
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/public/honours/slow").then().statusCode(504);
+        }
+        given().get("/api/v1/public/honours").then().statusCode(503).header("Retry-After", notNullValue());
+        // ...while the same service's officers' route is untouched.
+        given().auth().oauth2(token()).get("/api/v1/achievements").then().statusCode(200);
+        String index = given().get("/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(index).doesNotContain("emulation-public");
+    }
+
+    @Test
     void pastTheRouteLimitCallsAre429WithRetryAfter() {
         String token = Jwt.preferredUserName("partner").subject("limited-client").claim("azp", "partner-x")
                 .groups(Set.of("partner")).issuer("https://server.example.com")

@@ -31,7 +31,7 @@ public class UpstreamServer implements QuarkusTestResourceLifecycleManager {
                             .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"upstream\"}}");
                     return;
                 }
-                if (request.path().startsWith("/api/v1/slow")) {
+                if (request.path().startsWith("/api/v1/slow") || request.path().endsWith("/slow")) {
                     vertx.setTimer(2_000, t -> request.response().end("{\"late\":true}"));
                     return;
                 }

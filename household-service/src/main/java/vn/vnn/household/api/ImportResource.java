@@ -32,7 +32,12 @@ import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.vnn.kit.upload.UploadedFile;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -47,6 +52,10 @@ public class ImportResource {
     private final HouseholdImportService imports;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+
+    /** Largest file, counted after gzip is undone (the HTTP limit counts the bytes on the wire). */
+    @ConfigProperty(name = "vnn.import.max-file-size", defaultValue = "100M")
+    MemorySize maxFileSize;
 
     ImportResource(HouseholdImportService imports, IdempotentRequests idempotency, Caller caller) {
         this.imports = imports;
@@ -66,7 +75,7 @@ public class ImportResource {
                     + "outside the areas granted to you (area_codes) are rejected row by row.")
     public Response upload(@Parameter(required = true) @HeaderParam(IdempotentRequests.HEADER) String key,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-                           @QueryParam("fileName") String fileName, byte[] content, @Context UriInfo uriInfo) {
+                           @QueryParam("fileName") String fileName, InputStream body, @Context UriInfo uriInfo) {
         TabularFile.Format format = contentType != null && contentType.isCompatible(MediaType.valueOf(XLSX))
                 ? TabularFile.Format.XLSX : TabularFile.Format.CSV;
         String charset = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
@@ -74,15 +83,17 @@ public class ImportResource {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send CSV files in UTF-8 (Excel: \"CSV UTF-8\"); " + charset + " cannot hold Vietnamese");
         }
-        if (content == null) {
-            throw new ProblemException(ProblemType.VALIDATION, "The file is empty");
+        try (UploadedFile content = UploadedFile.receive(body, maxFileSize.asLongValue())) {
+            if (content.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "The file is empty");
+            }
+            String fingerprint = format + ":" + content.sha256();
+            return idempotency.execute(key, "POST /api/v1/household-imports|" + caller.actor(), fingerprint, () -> {
+                var job = imports.submit(format, fileName, content);
+                return Response.accepted(job).location(uriInfo.getAbsolutePathBuilder().path(job.id().toString())
+                        .build()).build();
+            });
         }
-        String body = format + ":" + HouseholdImportService.sha256(content);
-        return idempotency.execute(key, "POST /api/v1/household-imports|" + caller.actor(), body, () -> {
-            var job = imports.submit(format, fileName, content);
-            return Response.accepted(job).location(uriInfo.getAbsolutePathBuilder().path(job.id().toString())
-                    .build()).build();
-        });
     }
 
     @GET

@@ -74,23 +74,20 @@ public class HouseholdImport extends PanacheEntityBase {
     @Version
     public long version;
 
-    public void store(byte[] file) {
-        content = compress(file);
+    /** Keeps the uploaded file gzip-compressed (about a sixth of a CSV's size), read from disk as a stream. */
+    public void store(java.nio.file.Path file) {
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(1 << 16);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed, 1 << 16)) {
+            java.nio.file.Files.copy(file, gzip);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        content = compressed.toByteArray();
     }
 
     /** The uploaded file as it was sent. */
     public java.io.InputStream file() {
         return decompress(content);
-    }
-
-    private static byte[] compress(byte[] file) {
-        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(file.length / 6 + 64);
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed, 1 << 16)) {
-            gzip.write(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return compressed.toByteArray();
     }
 
     public static java.io.InputStream decompress(byte[] content) {

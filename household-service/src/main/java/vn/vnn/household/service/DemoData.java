@@ -83,9 +83,11 @@ public class DemoData {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        imports.submitAs(DEMO_ACTOR, vn.vnn.kit.security.AreaScope.NATIONAL,
-                vn.vnn.kit.security.AreaScope.NATIONAL, TabularFile.Format.CSV, "demo-households.csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+        try (var file = vn.vnn.kit.upload.UploadedFile.receive(new java.io.ByteArrayInputStream(
+                csv.toString().getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE)) {
+            imports.submitAs(DEMO_ACTOR, vn.vnn.kit.security.AreaScope.NATIONAL,
+                    vn.vnn.kit.security.AreaScope.NATIONAL, TabularFile.Format.CSV, "demo-households.csv", file);
+        }
         LOG.infof("%d demo households (synthetic, refs %s…) queued for import", HOUSEHOLDS, REF_PREFIX);
     }
 }

@@ -26,6 +26,7 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.security.AreaScope;
+import vn.vnn.kit.upload.UploadedFile;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
@@ -92,7 +93,7 @@ public class HouseholdImportService {
      * limited number of imports an hour; every upload is audited.
      */
     @Transactional
-    public ImportJobView submit(TabularFile.Format format, String fileName, byte[] content) {
+    public ImportJobView submit(TabularFile.Format format, String fileName, UploadedFile content) {
         AreaScope scope = caller.scope();
         if (scope.nothing()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "No area has been granted to you for imports");
@@ -128,13 +129,13 @@ public class HouseholdImportService {
      */
     @Transactional
     public ImportJobView submitAs(String actor, AreaScope scope, AreaScope readScope, TabularFile.Format format,
-                                  String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
+                                  String fileName, UploadedFile content) {
+        if (content == null || content.isEmpty()) {
             throw ProblemException.invalid("file", "is empty; download the template and fill it in");
         }
         List<String> header;
         try {
-            header = TabularFile.header(format, content);
+            header = TabularFile.header(format, content.path());
         } catch (TabularFile.UnreadableFile e) {
             throw ProblemException.invalid("file", e.getMessage());
         }
@@ -149,8 +150,8 @@ public class HouseholdImportService {
         job.status = HouseholdImport.Status.QUEUED;
         job.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
         job.format = format;
-        job.store(content);
-        job.contentSha256 = sha256(content);
+        job.store(content.path());
+        job.contentSha256 = content.sha256();
         job.submittedBy = actor;
         job.scopeUnrestricted = scope.national();
         job.scopeAreaCodes = String.join(",", scope.areas());
@@ -158,7 +159,7 @@ public class HouseholdImportService {
         job.submittedAt = OffsetDateTime.now();
         job.persist();
         audit.record("HOUSEHOLD_IMPORT", job.id, "IMPORT_SUBMITTED", actor, job.format + " file of "
-                + content.length + " bytes, sha256 " + job.contentSha256 + ", scope " + scope.encode());
+                + content.size() + " bytes, sha256 " + job.contentSha256 + ", scope " + scope.encode());
         queued.fire(new Queued(job.id));
         return ImportJobView.of(job, 0);
     }
@@ -199,12 +200,22 @@ public class HouseholdImportService {
     // ---- the worker's steps, each its own transaction ----
 
     /** Takes the oldest queued import, or one whose worker stopped beating; empty when there is none. */
+    static final int MAX_ATTEMPTS = 3;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<UUID> claimNext() {
+        // A job whose worker stopped beating MAX_ATTEMPTS times (the process died on it) is not taken again: a file
+        // that kills the service must not do so in a loop.
+        entityManager.createNativeQuery("""
+                        UPDATE household_import SET status = 'FAILED', finished_at = now(), version = version + 1,
+                               failure = 'stopped: the service stopped while importing this file ' || attempts
+                                         || ' times; split the file or contact the administrator'
+                        WHERE status = 'RUNNING' AND heartbeat_at < now() - interval '2 minutes'
+                          AND attempts >= ?1""").setParameter(1, MAX_ATTEMPTS).executeUpdate();
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                         UPDATE household_import SET status = 'RUNNING', started_at = coalesce(started_at, now()),
-                               heartbeat_at = now(), version = version + 1
+                               heartbeat_at = now(), version = version + 1, attempts = attempts + 1
                         WHERE id = (SELECT id FROM household_import
                                     WHERE status = 'QUEUED'
                                        OR (status = 'RUNNING' AND heartbeat_at < now() - interval '2 minutes')

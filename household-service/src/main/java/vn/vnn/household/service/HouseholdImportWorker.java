@@ -78,6 +78,10 @@ public class HouseholdImportWorker {
             chunks.flush();
             imports.finish(id);
             LOG.infof("Import %s done in %d ms", id, (System.nanoTime() - started) / 1_000_000);
+        } catch (OutOfMemoryError e) {
+            // Limits keep a file from getting here; if one still does, its job fails instead of being retried.
+            LOG.errorf("Import %s needed more memory than the service has", id);
+            imports.fail(id, "the file needs more memory than the service has; split it into smaller files");
         } catch (RuntimeException e) {
             // The households decided so far stay; the job says where and why it stopped.
             LOG.errorf(e, "Import %s failed", id);
