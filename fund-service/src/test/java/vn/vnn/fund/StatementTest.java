@@ -67,7 +67,9 @@ class StatementTest {
                         + "/statement?from=2025-10-01&to=2025-11-30").then().statusCode(200)
                 .body("receipts.size()", equalTo(3))
                 .body("receipts[0].donorName", equalTo("Nhà hảo tâm ẩn danh"))
-                .body("receipts[1].status", equalTo("CANCELLED"))
+                // Cancelled today, after the period: the period's statement shows the receipt as it stood then.
+                .body("receipts[1].status", equalTo("ACCEPTED"))
+                .body("receipts[1].cancelledOn", org.hamcrest.Matchers.nullValue())
                 .body("support.size()", equalTo(1))
                 .body("support[0].category", equalTo("HEALTHCARE"))
                 .extract().path("");
@@ -152,11 +154,114 @@ class StatementTest {
         }
     }
 
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void donorsFindTheirGiftInAPagedStatementByReferenceAmountOrName() {
+        String area = "P" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        for (int i = 1; i <= 5; i++) {
+            donate(area, "Ông Nguyễn Văn Số" + i, 100_000L * i, LocalDate.of(2025, 10, i), false, "FT2510" + i);
+        }
+        donate(area, "Bà Kín Đáo", 777_000, LocalDate.of(2025, 10, 9), true, "FT25109");
+        String statement = "/api/v1/public/funds/Q" + area + "/statement?from=2025-10-01&to=2025-10-31";
+        given().get(statement + "&size=2").then().statusCode(200)
+                .body("receipts.size()", equalTo(2)).body("paging.receiptCount", equalTo(6))
+                .body("paging.size", equalTo(2)).body("totals.receivedVnd", equalTo(2_277_000));
+        given().get(statement + "&size=2&page=2").then().statusCode(200).body("receipts.size()", equalTo(2))
+                .body("receipts[0].amountVnd", equalTo(500_000));
+        given().get(statement + "&bankReference=FT25103").then().statusCode(200)
+                .body("receipts.size()", equalTo(1)).body("receipts[0].amountVnd", equalTo(300_000))
+                .body("paging.receiptCount", equalTo(1));
+        given().get(statement + "&amountVnd=400000").then().statusCode(200).body("receipts.size()", equalTo(1));
+        given().get(statement + "&donorName=nguyễn văn số4").then().statusCode(200)
+                .body("receipts.size()", equalTo(1)).body("receipts[0].amountVnd", equalTo(400_000));
+        // An anonymous gift is found by its reference, never by its giver's name.
+        given().get(statement + "&donorName=Kín Đáo").then().statusCode(200).body("receipts.size()", equalTo(0));
+        given().get(statement + "&bankReference=FT25109").then().statusCode(200)
+                .body("receipts[0].donorName", equalTo("Nhà hảo tâm ẩn danh"));
+        given().get(statement + "&donorName=x").then().statusCode(422);
+        given().get(statement + "&donorName=%%").then().statusCode(200).body("receipts.size()", equalTo(0));
+        given().get(statement + "&size=1000").then().statusCode(422);
+        given().get(statement + "&amountVnd=-5").then().statusCode(422);
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void exportsNeutraliseCellsASpreadsheetWouldRunAsFormulas() throws Exception {
+        String area = "F" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        donate(area, "=HYPERLINK(\"http://evil.example\",\"Bấm\")", 50_000, LocalDate.of(2025, 10, 2), false, null);
+        UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+        String csv = given().get("/api/v1/funds/" + fund + "/statement.csv?from=2025-10-01&to=2025-10-31").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+        byte[] xlsx = given().get("/api/v1/funds/" + fund + "/statement.xlsx?from=2025-10-01&to=2025-10-31")
+                .then().statusCode(200).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> donors = new java.util.ArrayList<>();
+            for (var row : workbook.getSheetAt(0)) {
+                var cell = row.getCell(3);
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    donors.add(cell.getStringCellValue());
+                }
+            }
+            assertThat(donors).anySatisfy(name -> assertThat(name).startsWith("'=HYPERLINK"))
+                    .noneSatisfy(name -> assertThat(name).startsWith("="));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void aClosedMonthTakesNoEntryAndItsStatementNeverChanges() {
+        String area = "C" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
+        QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        DonationView october = donate(area, "Ông Trần Văn Khoá", 2_000_000, LocalDate.of(2025, 10, 10), false, null);
+        donate(area, "Bà Lê Thị Đủ", 1_000_000, LocalDate.of(2025, 10, 11), false, null);
+        pay(area, "h-" + UUID.randomUUID(), 500_000, LocalDate.of(2025, 10, 20));
+        UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
+        String statement = "/api/v1/public/funds/Q" + area + "/statement?from=2025-10-01&to=2025-10-31";
+        String before = given().get(statement).then().statusCode(200).extract().asString();
+
+        given().contentType("application/json").body("{\"month\":\"2025-10\"}")
+                .post("/api/v1/funds/" + fund + "/closed-periods").then().statusCode(201)
+                .body("month", equalTo("2025-10")).body("closedBy", equalTo("fund.officer"));
+        given().contentType("application/json").body("{\"month\":\"2025-10\"}")
+                .post("/api/v1/funds/" + fund + "/closed-periods").then().statusCode(409);
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        given().contentType("application/json").body("{\"month\":\"" + thisMonth + "\"}")
+                .post("/api/v1/funds/" + fund + "/closed-periods").then().statusCode(422);
+        given().contentType("application/json").body("{\"month\":\"2025-13\"}")
+                .post("/api/v1/funds/" + fund + "/closed-periods").then().statusCode(422);
+        given().get("/api/v1/funds/" + fund + "/closed-periods").then().statusCode(200)
+                .body("month", org.hamcrest.Matchers.contains("2025-10"));
+
+        // A donation, a payment and a transfer dated in the closed month are refused...
+        given().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("donor", Map.of("name", "Bà Muộn Màng", "type", "INDIVIDUAL"), "kind", "CASH",
+                        "amountVnd", 1_000, "receivedOn", "2025-10-15", "fundAreaCode", area))
+                .post("/api/v1/donations").then().statusCode(409).body("type", equalTo("/problems/period-closed"));
+        org.junit.jupiter.api.Assertions.assertThrows(vn.vnn.kit.problem.ProblemException.class,
+                () -> pay(area, "h-" + UUID.randomUUID(), 100_000, LocalDate.of(2025, 10, 31)));
+        // ...the correction of an October receipt is an entry of today, in an open month.
+        QuarkusTransaction.requiringNew().run(() -> donations.cancel(october.id(), 0, "Ghi nhầm", "fund.officer"));
+        donate(area, "Bà Ghi Sau", 300_000, LocalDate.of(2025, 11, 3), false, null);
+
+        assertThat(given().get(statement).then().statusCode(200).extract().asString()).isEqualTo(before);
+    }
+
     private DonationView donate(String area, String donor, long amount, LocalDate on, boolean anonymous) {
+        return donate(area, donor, amount, on, anonymous, null);
+    }
+
+    private DonationView donate(String area, String donor, long amount, LocalDate on, boolean anonymous,
+                                String bankReference) {
         return QuarkusTransaction.requiringNew().call(() -> donations.record(new DonationRequest(
                 new DonationRequest.Donor(donor + " " + area, donor.startsWith("Công ty") || donor.startsWith("Trường")
                         || donor.startsWith("Hội") ? DonorType.ORGANISATION : DonorType.INDIVIDUAL),
-                DonationKind.CASH, amount, on, area, anonymous, null, null, null, null), "fund.officer"));
+                DonationKind.CASH, amount, on, area, anonymous, null, null, bankReference, null), "fund.officer"));
     }
 
     private void pay(String area, String household, long amount, LocalDate on) {

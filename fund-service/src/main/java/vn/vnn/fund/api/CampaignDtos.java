@@ -1,6 +1,7 @@
 package vn.vnn.fund.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +26,7 @@ public final class CampaignDtos {
             @Schema(examples = "Tháng cao điểm \"Vì người nghèo\" 2025") @NotBlank @Size(max = 300) String name,
             @Schema(examples = "2025-10-17") @NotNull LocalDate startsOn,
             @Schema(examples = "2025-11-18") @NotNull LocalDate endsOn,
-            @Schema(description = "Target in whole đồng") @NotNull @Positive Long targetVnd) {
+            @Schema(description = "Target in whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long targetVnd) {
     }
 
     @Schema(name = "DonorGroup", description = "What one kind of donor gave in a campaign")
@@ -45,7 +46,7 @@ public final class CampaignDtos {
             @NotBlank @Pattern(regexp = "[0-9A-Za-z.-]{1,20}") String fundAreaCode,
             @NotNull @Valid DonationRequest.Donor donor,
             UUID campaignId,
-            @Schema(description = "Promised total in whole đồng") @NotNull @Positive Long pledgedVnd,
+            @Schema(description = "Promised total in whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long pledgedVnd,
             @NotNull LocalDate pledgedOn,
             @Size(max = 500) String note,
             @Schema(description = "Optional schedule; the amounts add up to pledgedVnd")
@@ -53,7 +54,7 @@ public final class CampaignDtos {
     }
 
     @Schema(name = "PledgeInstalment")
-    public record Instalment(@NotNull LocalDate dueOn, @NotNull @Positive Long amountVnd) {
+    public record Instalment(@NotNull LocalDate dueOn, @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd) {
     }
 
     @Schema(name = "PledgeInstalmentStatus", description = "An instalment and how much of it the payments so far "

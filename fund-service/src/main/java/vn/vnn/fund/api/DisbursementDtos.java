@@ -1,5 +1,6 @@
 package vn.vnn.fund.api;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -27,7 +28,7 @@ public final class DisbursementDtos {
             @Schema(description = "The household's id in household-service") @NotBlank @Size(max = 100)
             String householdId,
             @NotNull SupportCategory category,
-            @Schema(description = "Whole đồng, within the category's cap") @NotNull @Positive Long amountVnd,
+            @Schema(description = "Whole đồng, within the category's cap") @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd,
             @NotBlank @Size(max = 500) String purpose,
             @Schema(description = "Only for a household not recognised POOR or NEAR_POOR: why it is in hardship "
                     + "(hoàn cảnh đặc biệt khó khăn); the approval then approves the exception")

@@ -53,7 +53,7 @@ public record DonationRequest(
     public record Item(@NotBlank @Size(max = 300) String name,
                        @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
                        @NotBlank @Size(max = 30) String unit,
-                       @Schema(description = "Stated value in whole đồng") @NotNull @Positive Long valueVnd) {
+                       @Schema(description = "Stated value in whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long valueVnd) {
     }
 
     @Schema(name = "DonorRef", description = "The donor. An organisation is found by its tax code, else by its name "

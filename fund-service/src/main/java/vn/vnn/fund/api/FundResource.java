@@ -22,6 +22,7 @@ import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
 import java.util.List;
+import java.time.YearMonth;
 import java.util.UUID;
 
 @Path("/api/v1/funds")
@@ -114,6 +115,37 @@ public class FundResource {
     private Statement statement(UUID id, String from, String to) {
         return statements.statement(funds.get(id).code(), PublicFundResource.date("from", from),
                 PublicFundResource.date("to", to));
+    }
+
+    @POST
+    @Path("{id}/closed-periods")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Close a month of the fund's books (khóa sổ)",
+            description = "Body {\"month\": \"2026-10\"}. Only a month that has ended; never reopened. Afterwards any "
+                    + "donation, payment, transfer or cancellation dated in it is 409 (period-closed): corrections "
+                    + "are new entries in an open month, and the month's published statement never changes.")
+    public Response closePeriod(@PathParam("id") UUID id, @Valid @NotNull ClosePeriodRequest request,
+                                @Context UriInfo uriInfo) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(request.month());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw vn.vnn.kit.problem.ProblemException.invalid("month", "must be a month as yyyy-MM");
+        }
+        var closed = funds.closePeriod(id, month, caller.actor());
+        return Response.status(201).entity(closed).build();
+    }
+
+    public record ClosePeriodRequest(@NotNull @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}",
+            message = "must be a month as yyyy-MM") String month) {
+    }
+
+    @GET
+    @Path("{id}/closed-periods")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The months whose books are closed, oldest first")
+    public List<vn.vnn.fund.service.ClosedPeriods.ClosedPeriod> closedPeriods(@PathParam("id") UUID id) {
+        return funds.closedPeriods(id);
     }
 
     @GET

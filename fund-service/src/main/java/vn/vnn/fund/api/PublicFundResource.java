@@ -1,17 +1,23 @@
 package vn.vnn.fund.api;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.vnn.fund.service.StatementService;
+import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** What anyone may read without logging in: where the money came from and where it went. */
@@ -35,12 +41,27 @@ public class PublicFundResource {
     @GET
     @Path("{code}/statement")
     @PermitAll
-    @Operation(summary = "A fund's statement for a period (at most a year): receipts, support paid, totals",
-            description = "Totals and balances come from the fund's ledger. Anonymous donors are not named; "
-                    + "households are never shown, only the commune of the support.")
+    @Operation(summary = "A fund's statement for a period (at most a year): a page of receipts and of support "
+            + "paid, totals and balances; receipts searchable by bank reference, amount and donor name",
+            description = "Totals and balances come from the fund's ledger (its maintained daily totals). Anonymous "
+                    + "donors are not named and never found by a name; households are never shown, only the commune "
+                    + "of the support. Pages of at most 100 lines; the same page and size apply to receipts and "
+                    + "support. A bank reference matches exactly (\"did my gift arrive?\").")
     public Statement statement(@PathParam("code") String code, @QueryParam("from") String from,
-                               @QueryParam("to") String to) {
-        return statements.statement(code, date("from", from), date("to", to));
+                               @QueryParam("to") String to, @BeanParam @Valid PageRequest page,
+                               @Parameter(description = "The transfer's reference as the bank shows it (exact)")
+                               @QueryParam("bankReference") @Size(max = 100) String bankReference,
+                               @Parameter(description = "The amount in whole đồng")
+                               @QueryParam("amountVnd") @Positive @Max(1_000_000_000_000L) Long amountVnd,
+                               @Parameter(description = "Part of the donor's name as on the receipt")
+                               @QueryParam("donorName") @Size(min = 2, max = 200) String donorName) {
+        return statements.publicStatement(code, date("from", from), date("to", to),
+                new StatementService.Search(blankToNull(bankReference), amountVnd,
+                        donorName == null ? null : vn.vnn.kit.text.Names.normalise(donorName)), page);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static LocalDate date(String field, String value) {
@@ -48,9 +69,9 @@ public class PublicFundResource {
             throw ProblemException.invalid(field, "is required (YYYY-MM-DD)");
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
+            return vn.vnn.kit.web.Dates.parse(value);
+        } catch (vn.vnn.kit.text.TextInput.Refused e) {
+            throw ProblemException.invalid(field, e.getMessage());
         }
     }
 }

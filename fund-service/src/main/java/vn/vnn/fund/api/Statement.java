@@ -9,7 +9,14 @@ import java.util.List;
         + "with totals taken from the ledger. Donors who asked are shown as anonymous; households never appear, only "
         + "their commune.")
 public record Statement(Fund fund, LocalDate from, LocalDate to, long openingBalanceVnd, List<Receipt> receipts,
-                        List<Support> support, Totals totals, long closingBalanceVnd) {
+                        List<Support> support, Totals totals, long closingBalanceVnd,
+                        @Schema(description = "The page of receipts and of support shown (public statement); null in "
+                                + "the officers' full exports") Paging paging) {
+
+    @Schema(name = "StatementPaging", description = "Lines are paged: this page and size apply to receipts (after "
+            + "the search) and to support alike; the counts are of all lines of the period")
+    public record Paging(int page, int size, long receiptCount, long supportCount) {
+    }
 
     public record Fund(String code, String name, String level, String areaCode) {
     }

@@ -8,6 +8,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.vnn.kit.text.SpreadsheetCells;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,7 +32,7 @@ final class StatementExport {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(HEADER.toArray(String[]::new)).get())) {
             for (List<Object> row : rows(statement)) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(SpreadsheetCells::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +64,7 @@ final class StatementExport {
                     if (value instanceof Number number) {
                         row.createCell(i).setCellValue(number.doubleValue());
                     } else if (value != null) {
-                        row.createCell(i).setCellValue(value.toString());
+                        row.createCell(i).setCellValue(SpreadsheetCells.text(value.toString()));
                     }
                 }
             }

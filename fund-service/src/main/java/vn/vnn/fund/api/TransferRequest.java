@@ -1,5 +1,6 @@
 package vn.vnn.fund.api;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -13,7 +14,7 @@ import java.util.UUID;
 @Schema(description = "Money moved from one fund to another (điều chuyển), e.g. a province fund supporting a commune's")
 public record TransferRequest(
         @NotNull UUID toFundId,
-        @Schema(description = "Whole đồng") @NotNull @Positive Long amountVnd,
+        @Schema(description = "Whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd,
         @NotNull @PastOrPresent LocalDate transferredOn,
         @Schema(description = "Why, and the decision that orders it") @NotBlank @Size(max = 400) String reason) {
 }

@@ -32,7 +32,11 @@ public class FundService {
     private final AuditLog audit;
     private final EntityManager entityManager;
 
-    FundService(Ledger ledger, FundScope scope, AuditLog audit, EntityManager entityManager) {
+    private final ClosedPeriods closedPeriods;
+
+    FundService(Ledger ledger, FundScope scope, AuditLog audit, EntityManager entityManager,
+                ClosedPeriods closedPeriods) {
+        this.closedPeriods = closedPeriods;
         this.scope = scope;
         this.audit = audit;
         this.ledger = ledger;
@@ -107,6 +111,17 @@ public class FundService {
         // The receiving fund's balances are its own officers' business.
         return new vn.vnn.fund.api.TransferView(transfer, get(from.id), scope.covers(to)
                 ? FundView.of(to, ledger.balances(to.id)) : FundView.withoutBalances(to));
+    }
+
+    /** Closes a month of the fund's books (khóa sổ); see {@link ClosedPeriods}. */
+    @Transactional
+    public ClosedPeriods.ClosedPeriod closePeriod(UUID id, java.time.YearMonth month, String actor) {
+        return closedPeriods.close(find(id).id, month, actor);
+    }
+
+    @Transactional
+    public List<ClosedPeriods.ClosedPeriod> closedPeriods(UUID id) {
+        return closedPeriods.list(find(id).id);
     }
 
     /** The fund itself, if the caller works on it. */

@@ -25,15 +25,18 @@ public class Ledger {
     public enum Kind { DONATION, DONATION_REVERSAL, DISBURSEMENT, TRANSFER_OUT, TRANSFER_IN }
 
     private final EntityManager entityManager;
+    private final ClosedPeriods closedPeriods;
 
-    Ledger(EntityManager entityManager) {
+    Ledger(EntityManager entityManager, ClosedPeriods closedPeriods) {
         this.entityManager = entityManager;
+        this.closedPeriods = closedPeriods;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID post(UUID fundId, Kind kind, UUID referenceId, LocalDate occurredOn, String description,
                      String actor, List<LedgerEntry> entries) {
         LedgerEntry.requireBalanced(entries);
+        closedPeriods.requireOpen(fundId, occurredOn);
         // Held accounts go down first: if the money is not there, nothing has been written yet.
         Map<vn.vnn.fund.domain.Account, Long> deltas = new EnumMap<>(vn.vnn.fund.domain.Account.class);
         entries.forEach(e -> deltas.merge(e.account(), e.delta(), Long::sum));
@@ -74,6 +77,15 @@ public class Ledger {
                             VALUES (?1, ?2, ?3, ?4, ?5)""")
                     .setParameter(1, transactionId).setParameter(2, fundId).setParameter(3, entry.account().name())
                     .setParameter(4, entry.debitVnd()).setParameter(5, entry.creditVnd()).executeUpdate();
+            entityManager.createNativeQuery("""
+                            INSERT INTO ledger_daily_total (fund_id, occurred_on, account, kind, debit_vnd, credit_vnd)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                            ON CONFLICT (fund_id, occurred_on, account, kind) DO UPDATE
+                            SET debit_vnd = ledger_daily_total.debit_vnd + EXCLUDED.debit_vnd,
+                                credit_vnd = ledger_daily_total.credit_vnd + EXCLUDED.credit_vnd""")
+                    .setParameter(1, fundId).setParameter(2, occurredOn).setParameter(3, entry.account().name())
+                    .setParameter(4, kind.name()).setParameter(5, entry.debitVnd())
+                    .setParameter(6, entry.creditVnd()).executeUpdate();
         }
         return transactionId;
     }

@@ -7,7 +7,12 @@ import vn.vnn.fund.api.Statement;
 import vn.vnn.fund.domain.Fund;
 import vn.vnn.kit.problem.ProblemException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.sql.StatementTimeout;
+
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,12 +28,38 @@ public class StatementService {
 
     private final EntityManager entityManager;
 
+    /** Longest any query of a public statement may run before it is cancelled (503, try again later). */
+    @ConfigProperty(name = "vnn.public.statement-timeout", defaultValue = "5s")
+    Duration publicTimeout;
+
     StatementService(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
+    /** What a donor searches the public statement by: "did my gift arrive?". Any field may be null. */
+    public record Search(String bankReference, Long amountVnd, String donorName) {
+        boolean isEmpty() {
+            return bankReference == null && amountVnd == null && donorName == null;
+        }
+    }
+
+    /** The whole statement of a period (at most a year), for the officers' CSV and XLSX files. */
     @Transactional
     public Statement statement(String fundCode, LocalDate from, LocalDate to) {
+        return statement(fundCode, from, to, new Search(null, null, null), null);
+    }
+
+    /**
+     * The public statement: one page of receipts (searchable) and of support lines, with totals and balances from
+     * the maintained daily totals; every query of it runs under the public statement timeout.
+     */
+    @Transactional
+    public Statement publicStatement(String fundCode, LocalDate from, LocalDate to, Search search, PageRequest page) {
+        StatementTimeout.apply(entityManager, publicTimeout);
+        return statement(fundCode, from, to, search, page);
+    }
+
+    private Statement statement(String fundCode, LocalDate from, LocalDate to, Search search, PageRequest page) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "is before from");
         }
@@ -37,43 +68,84 @@ public class StatementService {
         }
         Fund fund = Fund.<Fund>find("code", fundCode).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Fund", fundCode));
-        @SuppressWarnings("unchecked")
-        List<Object[]> receipts = entityManager.createNativeQuery("""
+        // Lines as they stood at the end of the period: a later cancellation does not rewrite a closed month.
+        StringBuilder where = new StringBuilder(" FROM donation d JOIN donor o ON o.id = d.donor_id"
+                + " WHERE d.fund_id = :fund AND d.received_on BETWEEN :from AND :to");
+        if (search.bankReference() != null) {
+            where.append(" AND d.bank_reference = :reference");
+        }
+        if (search.amountVnd() != null) {
+            where.append(" AND d.amount_vnd = :amount");
+        }
+        if (search.donorName() != null) {
+            // Anonymous gifts are never found by a name: that would tell who gave them.
+            where.append(" AND NOT d.anonymous AND lower(d.donor_name) LIKE :name ESCAPE '\\'");
+        }
+        String order = " ORDER BY d.received_on, d.receipt_year, d.receipt_number";
+        var receiptsQuery = entityManager.createNativeQuery("""
                         SELECT d.receipt_no, d.received_on,
-                               CASE WHEN d.anonymous THEN ?4 ELSE d.donor_name END, o.donor_type, d.kind, d.amount_vnd,
-                               d.status, CAST(d.cancelled_at AS date)
-                        FROM donation d JOIN donor o ON o.id = d.donor_id
-                        WHERE d.fund_id = ?1 AND d.received_on BETWEEN ?2 AND ?3
-                        ORDER BY d.received_on, d.receipt_year, d.receipt_number""")
-                .setParameter(1, fund.id).setParameter(2, from).setParameter(3, to)
-                .setParameter(4, DonationService.ANONYMOUS_NAME).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> support = entityManager.createNativeQuery("""
+                               CASE WHEN d.anonymous THEN :anonymous ELSE d.donor_name END, o.donor_type, d.kind, d.amount_vnd,
+                               CASE WHEN d.status = 'CANCELLED'
+                                         AND CAST(d.cancelled_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) > :to
+                                    THEN 'ACCEPTED' ELSE d.status END,
+                               CASE WHEN CAST(d.cancelled_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) <= :to
+                                    THEN CAST(d.cancelled_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) END""" + where
+                        + order);
+        var countQuery = entityManager.createNativeQuery("SELECT count(*)" + where);
+        for (var query : List.of(receiptsQuery, countQuery)) {
+            query.setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to);
+            if (search.bankReference() != null) {
+                query.setParameter("reference", search.bankReference());
+            }
+            if (search.amountVnd() != null) {
+                query.setParameter("amount", search.amountVnd());
+            }
+            if (search.donorName() != null) {
+                query.setParameter("name", "%" + search.donorName().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        receiptsQuery.setParameter("anonymous", DonationService.ANONYMOUS_NAME);
+        var supportQuery = entityManager.createNativeQuery("""
                         SELECT paid_on, category, commune_code, amount_vnd FROM disbursement
-                        WHERE fund_id = ?1 AND status = 'PAID' AND paid_on BETWEEN ?2 AND ?3
+                        WHERE fund_id = :fund AND status = 'PAID' AND paid_on BETWEEN :from AND :to
                         ORDER BY paid_on, id""")
-                .setParameter(1, fund.id).setParameter(2, from).setParameter(3, to).getResultList();
+                .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to);
+        long receiptCount = ((Number) countQuery.getSingleResult()).longValue();
+        long supportCount = ((Number) entityManager.createNativeQuery("""
+                        SELECT count(*) FROM disbursement
+                        WHERE fund_id = :fund AND status = 'PAID' AND paid_on BETWEEN :from AND :to""")
+                .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
+        if (page != null) {
+            receiptsQuery.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
+            supportQuery.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> receipts = receiptsQuery.getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> support = supportQuery.getResultList();
         Object[] sums = (Object[]) entityManager.createNativeQuery("""
-                        SELECT coalesce(sum(e.debit_vnd - e.credit_vnd) FILTER (
-                                   WHERE e.account IN ('CASH', 'IN_KIND') AND t.occurred_on < ?2), 0),
-                               coalesce(sum(e.credit_vnd) FILTER (WHERE e.account = 'CAPITAL' AND t.kind = 'DONATION'
-                                   AND t.occurred_on BETWEEN ?2 AND ?3), 0),
-                               coalesce(sum(e.debit_vnd) FILTER (WHERE e.account = 'CAPITAL'
-                                   AND t.kind = 'DONATION_REVERSAL' AND t.occurred_on BETWEEN ?2 AND ?3), 0),
-                               coalesce(sum(e.debit_vnd) FILTER (WHERE e.account = 'SUPPORT_PAID'
-                                   AND t.occurred_on BETWEEN ?2 AND ?3), 0),
-                               coalesce(sum(e.debit_vnd - e.credit_vnd) FILTER (
-                                   WHERE e.account IN ('CASH', 'IN_KIND') AND t.occurred_on <= ?3), 0)
-                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
-                        WHERE e.fund_id = ?1""")
-                .setParameter(1, fund.id).setParameter(2, from).setParameter(3, to).getSingleResult();
+                        SELECT coalesce(sum(debit_vnd - credit_vnd) FILTER (
+                                   WHERE account IN ('CASH', 'IN_KIND') AND occurred_on < :from), 0),
+                               coalesce(sum(credit_vnd) FILTER (WHERE account = 'CAPITAL' AND kind = 'DONATION'
+                                   AND occurred_on BETWEEN :from AND :to), 0),
+                               coalesce(sum(debit_vnd) FILTER (WHERE account = 'CAPITAL'
+                                   AND kind = 'DONATION_REVERSAL' AND occurred_on BETWEEN :from AND :to), 0),
+                               coalesce(sum(debit_vnd) FILTER (WHERE account = 'SUPPORT_PAID'
+                                   AND occurred_on BETWEEN :from AND :to), 0),
+                               coalesce(sum(debit_vnd - credit_vnd) FILTER (
+                                   WHERE account IN ('CASH', 'IN_KIND') AND occurred_on <= :to), 0)
+                        FROM ledger_daily_total
+                        WHERE fund_id = :fund AND occurred_on <= :to""")
+                .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to).getSingleResult();
         return new Statement(new Statement.Fund(fund.code, fund.name, fund.level.name(), fund.areaCode), from, to,
                 number(sums[0]),
                 receipts.stream().map(r -> new Statement.Receipt((String) r[0], date(r[1]), (String) r[2],
                         (String) r[3], (String) r[4], number(r[5]), (String) r[6], date(r[7]))).toList(),
                 support.stream().map(r -> new Statement.Support(date(r[0]), (String) r[1], (String) r[2],
                         number(r[3]))).toList(),
-                new Statement.Totals(number(sums[1]), number(sums[2]), number(sums[3])), number(sums[4]));
+                new Statement.Totals(number(sums[1]), number(sums[2]), number(sums[3])), number(sums[4]),
+                page == null ? null : new Statement.Paging(page.page(), page.size(), receiptCount, supportCount));
     }
 
     /** Totals of a period by donor type, campaign, month, support category and commune. */

@@ -74,7 +74,7 @@ public class StatisticsResource {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
             for (PovertyStatistics row : rows(figures)) {
-                printer.printRecord(cells(row));
+                printer.printRecord(cells(row).stream().map(vn.vnn.kit.text.SpreadsheetCells::cell).toList());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -109,7 +109,7 @@ public class StatisticsResource {
                     if (value instanceof Number number) {
                         row.createCell(i).setCellValue(number.doubleValue());
                     } else {
-                        row.createCell(i).setCellValue(String.valueOf(value));
+                        row.createCell(i).setCellValue(vn.vnn.kit.text.SpreadsheetCells.text(String.valueOf(value)));
                     }
                 }
             }

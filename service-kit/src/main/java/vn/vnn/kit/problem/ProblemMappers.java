@@ -134,6 +134,16 @@ public class ProblemMappers {
                 + "reload and try again", null);
     }
 
+    /** A read cut off by its statement timeout (public reads): the client may try again shortly. */
+    @ServerExceptionMapper({jakarta.persistence.QueryTimeoutException.class,
+            org.hibernate.QueryTimeoutException.class})
+    public Response timedOut(RuntimeException e, ContainerRequestContext request) {
+        LOG.warnf("Request %s cut off by its statement timeout", RequestIds.of(request));
+        Response problem = respond(request, ProblemType.SERVICE_UNAVAILABLE,
+                "The read took too long and was stopped; try again in a moment or ask for a shorter period", null);
+        return Response.fromResponse(problem).header("Retry-After", 5).build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
