@@ -60,6 +60,8 @@ class AccessMatrixTest {
             .add("NominationResource#announce", "POST", NOMINATIONS + "/announcement", JSON, "{}", OFFICE)
             .add("NominationResource#comments", "GET", NOMINATIONS + "/comments", null, null,
                     Set.of("emulation-officer", "province-chairman", "commune-chairman", "admin", "auditor"))
+            .add("NominationResource#moderate", "PUT", NOMINATIONS + "/comments/" + ID + "/moderation", JSON, "{}",
+                    OFFICE)
             .add("NominationResource#reject", "POST", NOMINATIONS + "/rejection", JSON, "{}", CHAIRS)
             .add("NominationResource#pay", "POST", NOMINATIONS + "/payment", JSON, "{}", OFFICE)
             .add("HonoursResource#announcements", "GET", "/api/v1/public/honours/announcements", null, null,

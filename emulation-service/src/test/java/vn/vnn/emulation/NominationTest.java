@@ -69,7 +69,7 @@ class NominationTest {
         assertThat(text).contains("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "BẰNG KHEN", "Công ty CP Than Núi Béo",
                 "Quyết định số 1234/QĐ-UBND ngày 20 tháng 11 năm 2025", "Độc lập - Tự do - Hạnh phúc");
         given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
-                .body("participantName", org.hamcrest.Matchers.hasItem("Công ty CP Than Núi Béo"));
+                .body("items.participantName", org.hamcrest.Matchers.hasItem("Công ty CP Than Núi Béo"));
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + first
                 + "' AND event_type = 'vn.vnn.emulation.award-decided.v1'")).isEqualTo(1);
 
@@ -97,9 +97,9 @@ class NominationTest {
         step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 5))
                 .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(3_510_000));
         given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
-                .body("participantName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                .body("items.participantName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "Công ty CP Than Núi Béo")))
-                .body("participantName", org.hamcrest.Matchers.hasItem("Gia đình ông Lò Văn Páo"));
+                .body("items.participantName", org.hamcrest.Matchers.hasItem("Gia đình ông Lò Văn Páo"));
         assertThat(count("SELECT count(*) FROM nomination_step WHERE nomination_id = '" + first + "'"))
                 .isEqualTo(7);
     }
@@ -142,15 +142,46 @@ class NominationTest {
         step(open, "announcement", Map.of("days", 7, "version", 0)).statusCode(200)
                 .body("status", equalTo("ANNOUNCED")).body("commentsUntil", equalTo(today.plusDays(6).toString()));
         given().get("/api/v1/public/honours/announcements").then().statusCode(200)
-                .body("find { it.nominationId == '" + open + "' }.participantName", equalTo("Ông Đinh Văn Hùng"));
+                .body("items.find { it.nominationId == '" + open + "' }.participantName", equalTo("Ông Đinh Văn Hùng"));
         given().contentType(ContentType.JSON).body(Map.of("authorName", "Nguyễn Văn Dân", "contact", "0912345678",
                         "text", "Ông Hùng đã vận động được 30 hộ thoát nghèo, tôi đồng ý."))
                 .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("text", " "))
                 .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(422);
+        // The same text again (spacing and case aside) is the same comment: not stored twice.
+        given().contentType(ContentType.JSON).body(Map.of("text", "ông Hùng đã vận động được 30 hộ thoát  nghèo, "
+                        + "tôi đồng ý."))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(200)
+                .body("duplicate", equalTo(true));
+        given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(4001)))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(422)
+                .body("errors[0].field", equalTo("text"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Dòng một\nDòng hai\u0000"))
+                .post("/api/v1/public/honours/announcements/" + open + "/comments").then().statusCode(422)
+                .body("errors[0].field", equalTo("text"));
         given().get("/api/v1/emulation/nominations/" + open + "/comments").then().statusCode(200)
-                .body("[0].contact", equalTo("0912345678")).body("[0].authorName", equalTo("Nguyễn Văn Dân"));
-        given().get("/api/v1/emulation/nominations/" + open).then().body("comments", equalTo(1));
+                .body("totalItems", equalTo(1)).body("items[0].moderation", equalTo("VISIBLE"))
+                .body("items[0].contact", equalTo("0912345678"))
+                .body("items[0].authorName", equalTo("Nguyễn Văn Dân"));
+        String commentId = given().get("/api/v1/emulation/nominations/" + open + "/comments").then()
+                .extract().path("items[0].id");
+        String moderation = "/api/v1/emulation/nominations/" + open + "/comments/" + commentId + "/moderation";
+        given().contentType(ContentType.JSON).body(Map.of("state", "HIDDEN", "reason", "Quảng cáo", "version", 0))
+                .put(moderation).then().statusCode(200).body("moderation", equalTo("HIDDEN"))
+                .body("text", org.hamcrest.Matchers.startsWith("Ông Hùng"));
+        given().contentType(ContentType.JSON).body(Map.of("state", "VISIBLE", "version", 0))
+                .put(moderation).then().statusCode(409);
+        // One address may send a few comments in ten minutes, then waits.
+        int accepted = 1;
+        int status = 201;
+        for (int i = 0; i < 10 && status == 201; i++) {
+            status = given().contentType(ContentType.JSON).body(Map.of("text", "Ý kiến số " + i))
+                    .post("/api/v1/public/honours/announcements/" + open + "/comments").then().extract().statusCode();
+            accepted += status == 201 ? 1 : 0;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(accepted).isLessThanOrEqualTo(5);
+        given().get("/api/v1/emulation/nominations/" + open).then().body("comments", equalTo(accepted));
         step(open, "decision", Map.of("decisionNo", "A-" + open, "decidedOn", today.plusDays(7).toString(),
                 "version", 1)).statusCode(409); // comments still open
         step(open, "rejection", Map.of("reason", "Có ý kiến phản ánh cần xác minh thêm", "version", 1))

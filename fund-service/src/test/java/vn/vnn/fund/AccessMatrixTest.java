@@ -61,6 +61,9 @@ class AccessMatrixTest {
                     + "&to=2025-12-31", null, null, READERS)
             .add("FundResource#report", "GET", "/api/v1/funds/" + ID + "/report?from=2025-01-01&to=2025-12-31",
                     null, null, READERS)
+            .add("FundResource#closePeriod", "POST", "/api/v1/funds/" + ID + "/closed-periods", JSON,
+                    "{\"month\":\"2025-01\"}", RECORDERS)
+            .add("FundResource#closedPeriods", "GET", "/api/v1/funds/" + ID + "/closed-periods", null, null, READERS)
             .add("FundResource#transfer", "POST", "/api/v1/funds/" + ID + "/transfers", JSON, "{}", APPROVERS)
             .add("CampaignResource#open", "POST", "/api/v1/campaigns", JSON, "{}", RECORDERS)
             .add("CampaignResource#list", "GET", "/api/v1/campaigns", null, null, READERS)

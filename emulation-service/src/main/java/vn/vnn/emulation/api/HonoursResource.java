@@ -1,5 +1,10 @@
 package vn.vnn.emulation.api;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.paging.PagedResponses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,17 +41,18 @@ public class HonoursResource {
     @GET
     @PermitAll
     @Operation(summary = "Decided awards per movement and area, newest first; revoked awards leave the board")
-    public List<NominationDtos.Honour> honours(@QueryParam("movementId") UUID movementId,
-                                               @QueryParam("areaCode") String areaCode) {
-        return nominations.honours(movementId, areaCode);
+    public Response honours(@QueryParam("movementId") UUID movementId, @QueryParam("areaCode") String areaCode,
+                            @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, nominations.honours(movementId, areaCode, page));
     }
 
     @GET
     @Path("announcements")
     @PermitAll
     @Operation(summary = "Công khai, lấy ý kiến: nominees whose public-comment period is open today")
-    public List<NominationDtos.Announced> announcements(@QueryParam("areaCode") String areaCode) {
-        return announcements.open(areaCode);
+    public Response announcements(@QueryParam("areaCode") String areaCode, @BeanParam @Valid PageRequest page,
+                                  @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, announcements.open(areaCode, page));
     }
 
     @POST
@@ -58,8 +64,14 @@ public class HonoursResource {
     @APIResponse(responseCode = "201", description = "Received")
     @APIResponse(responseCode = "404", description = "No open announcement with that id")
     @APIResponse(responseCode = "409", description = "The comment period has ended")
-    public Response comment(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Comment body) {
-        UUID commentId = announcements.comment(id, body);
-        return Response.status(Response.Status.CREATED).entity(java.util.Map.of("id", commentId)).build();
+    @APIResponse(responseCode = "200", description = "The same text was already received for this nominee today; "
+            + "not stored again")
+    @APIResponse(responseCode = "429", description = "Too many comments from this address or for this nominee")
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Comment body,
+                            @Context io.vertx.core.http.HttpServerRequest request) {
+        String sender = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        var received = announcements.comment(id, body, sender);
+        return Response.status(received.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(java.util.Map.of("id", received.id(), "duplicate", received.duplicate())).build();
     }
 }

@@ -95,11 +95,20 @@ public final class NominationDtos {
     @Schema(name = "PublicComment", description = "Ý kiến: a comment on an announced nominee; name and contact are "
             + "optional and shown only to the emulation office")
     public record Comment(@Size(max = 200) String authorName, @Size(max = 200) String contact,
-                          @NotBlank @Size(max = 4000) String text) {
+                          @vn.vnn.kit.text.FreeText @NotBlank @Size(min = 2, max = 4000) String text) {
     }
 
-    @Schema(name = "NominationComment")
-    public record CommentView(UUID id, String authorName, String contact, String text, OffsetDateTime receivedAt) {
+    @Schema(name = "NominationComment", description = "moderation: VISIBLE or HIDDEN (hidden by the emulation "
+            + "office, kept in the record)")
+    public record CommentView(UUID id, String authorName, String contact, String text, OffsetDateTime receivedAt,
+                              String moderation, String moderationReason, long version) {
+    }
+
+    @Schema(name = "CommentModeration", description = "Hide a comment (abuse, personal data of others, advertising) "
+            + "or show it again; it is never deleted")
+    public record Moderation(@NotNull State state, @vn.vnn.kit.text.FreeText @Size(max = 500) String reason,
+                             @NotNull Long version) {
+        public enum State { VISIBLE, HIDDEN }
     }
 
     @Schema(name = "Revocation")

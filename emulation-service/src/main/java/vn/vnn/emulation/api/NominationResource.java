@@ -1,5 +1,9 @@
 package vn.vnn.emulation.api;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.PUT;
+import vn.vnn.kit.paging.PageRequest;
+import vn.vnn.kit.paging.PagedResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -135,10 +139,20 @@ public class NominationResource {
     @Path("{id}/comments")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN,
             Roles.AUDITOR})
-    @Operation(summary = "Comments received during the announcement, oldest first (contacts in full for the "
-            + "emulation office only)")
-    public List<NominationDtos.CommentView> comments(@PathParam("id") UUID id) {
-        return announcements.comments(id);
+    @Operation(summary = "Comments received during the announcement, oldest first, paged (contacts in full for the "
+            + "emulation office only; hidden comments are listed with their moderation)")
+    public Response comments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page,
+                             @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, announcements.comments(id, page));
+    }
+
+    @PUT
+    @Path("{id}/comments/{commentId}/moderation")
+    @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Hide a public comment or show it again (kept in the record; audited)")
+    public NominationDtos.CommentView moderate(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId,
+                                               @Valid @NotNull NominationDtos.Moderation body) {
+        return announcements.moderate(id, commentId, body);
     }
 
     @POST

@@ -42,6 +42,11 @@ public class NominationService {
     /** Days of comment when neither the office nor the award form says (10, as for state-level awards). */
     private static final int DEFAULT_DAYS = 10;
 
+    /** Longest any query of a public read may run (503 with Retry-After beyond). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.public.statement-timeout",
+            defaultValue = "5s")
+    java.time.Duration publicTimeout;
+
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final Caller caller;
@@ -302,20 +307,28 @@ public class NominationService {
 
     /** The public honours board: decided awards that stand (revoked ones leave it), newest first. */
     @Transactional
-    public List<NominationDtos.Honour> honours(UUID movementId, String areaCode) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT n.id, p.name, p.kind, n.award_form, f.name, n.decision_no, n.decided_on,
-                               n.authority_name, m.id, m.name, m.area_code
+    public vn.vnn.kit.paging.Page<NominationDtos.Honour> honours(UUID movementId, String areaCode,
+                                                               vn.vnn.kit.paging.PageRequest page) {
+        vn.vnn.kit.sql.StatementTimeout.apply(entityManager, publicTimeout);
+        String from = """
                         FROM nomination n JOIN participant p ON p.id = n.participant_id
                              JOIN movement m ON m.id = n.movement_id JOIN award_form f ON f.code = n.award_form
                         WHERE n.status = 'DECIDED' AND (CAST(?1 AS uuid) IS NULL OR m.id = ?1)
-                          AND (CAST(?2 AS text) IS NULL OR m.area_code = ?2)
+                          AND (CAST(?2 AS text) IS NULL OR m.area_code = ?2)""";
+        long total = ((Number) entityManager.createNativeQuery("SELECT count(*)" + from)
+                .setParameter(1, movementId).setParameter(2, areaCode).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT n.id, p.name, p.kind, n.award_form, f.name, n.decision_no, n.decided_on,
+                               n.authority_name, m.id, m.name, m.area_code""" + " " + from + """
+
                         ORDER BY n.decided_on DESC, n.decision_no""")
-                .setParameter(1, movementId).setParameter(2, areaCode).getResultList();
-        return rows.stream().map(r -> new NominationDtos.Honour((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], NativeValues.localDate(r[6]), (String) r[7], (UUID) r[8],
-                (String) r[9], (String) r[10])).toList();
+                .setParameter(1, movementId).setParameter(2, areaCode).setFirstResult(page.offset())
+                .setMaxResults(page.size()).getResultList();
+        return vn.vnn.kit.paging.Page.of(rows.stream().map(r -> new NominationDtos.Honour((UUID) r[0],
+                (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                NativeValues.localDate(r[6]), (String) r[7], (UUID) r[8], (String) r[9], (String) r[10])).toList(),
+                page, total);
     }
 
     @Transactional

@@ -10,11 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
+    /** Deepest page: page × size must stay a valid offset (an int); nobody pages a million pages deep. */
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Parameter(description = "Page number, from 0")
+    @Min(value = 0, message = "must be between 0 and 1000000")
+    @Max(value = MAX_PAGE, message = "must be between 0 and 1000000")
+    @Parameter(description = "Page number, from 0 (at most 1,000,000)")
     int page;
 
     @QueryParam("size")
