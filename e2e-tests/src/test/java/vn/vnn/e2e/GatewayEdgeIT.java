@@ -59,6 +59,42 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void aPartnersTwentyMegabyteCsvComesInThroughTheFrontDoor() {
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        String template = given().auth().oauth2(partner).get(gateway + "/api/v1/household-imports/template.csv")
+                .then().statusCode(200).extract().asString();
+        // The template's household, then blank lines (skipped by the reader) up to an ordinary partner's 20 MB.
+        byte[] head = template.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = new byte[20 << 20];
+        java.util.Arrays.fill(file, (byte) '\n');
+        System.arraycopy(head, 0, file, 0, head.length);
+        String location = given().auth().oauth2(partner).contentType("text/csv; charset=UTF-8")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(file)
+                .post(gateway + "/api/v1/household-imports").then().statusCode(202).extract().header("Location");
+        String job = location.substring(location.indexOf("/api/v1/household-imports/"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(partner)
+                .get(gateway + job).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("rowsTotal", equalTo(2)));
+    }
+
+    @Test
+    void hostileInputThroughTheGatewayIsAProblemNeverA500() {
+        String officer = Tokens.password(stack.realmUrl(), "fund.officer");
+        given().auth().oauth2(officer).contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"donor\":{\"name\":\"Bà\\u0000Lạ\",\"type\":\"INDIVIDUAL\"},\"kind\":\"CASH\","
+                        + "\"amountVnd\":1000,\"receivedOn\":\"2026-10-01\",\"fundAreaCode\":\"99\"}")
+                .post(gateway + "/api/v1/donations").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("donor.name"));
+        given().auth().oauth2(officer).header("Accept-Language", "vi;q=abc, en;q=2").get(gateway + "/api/v1/funds")
+                .then().statusCode(200);
+        given().get(gateway + "/api/v1/public/funds/Q99/statement?from=0000-01-01&to=2026-01-01").then()
+                .statusCode(422).body("errors[0].field", equalTo("from"));
+        given().get(gateway + "/api/v1/public/funds/Q99/statement?from=2026-01-01&to=2026-12-31&size=1000").then()
+                .statusCode(422);
+    }
+
+    @Test
     void pastTheLimitAnonymousCallsAre429WithRetryAfter() {
         Response last = null;
         for (int i = 0; i < 500; i++) {

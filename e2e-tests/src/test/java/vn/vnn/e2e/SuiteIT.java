@@ -104,8 +104,8 @@ class SuiteIT {
         // A periodic review round of the demo commune, driven step by step; the chairman recognises.
         String chairman = Tokens.password(stack.realmUrl(), "commune.chairman");
         String round = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
-                .body(Map.of("communeCode", "99111", "kind", "PERIODIC", "reviewYear", 2026, "postingDays", 0,
-                        "complaintDays", 0))
+                .body(Map.of("communeCode", "99111", "kind", "PERIODIC", "reviewYear", 2026, "postingDays", 3,
+                        "complaintDays", 1))
                 .post(gateway + "/api/v1/review-rounds").then().statusCode(201).extract().path("id");
         String reviewCase = given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
                 .body(Map.of("householdIds", List.of(householdId)))
@@ -122,10 +122,13 @@ class SuiteIT {
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON).body(Map.of("postedOn", "2026-10-01"))
                 .post(steps + "/posting").then().statusCode(200);
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
-                .body(Map.of("recognizedOn", "2026-10-02", "decisionNo", "125/QĐ-UBND"))
+                .body(Map.of("recognizedOn", "2026-10-06", "decisionNo", "125/QĐ-UBND"))
                 .post(steps + "/recognition").then().statusCode(403);
         given().auth().oauth2(chairman).contentType(ContentType.JSON)
-                .body(Map.of("recognizedOn", "2026-10-02", "decisionNo", "125/QĐ-UBND"))
+                .body(Map.of("recognizedOn", "2026-10-03", "decisionNo", "125/QĐ-UBND"))
+                .post(steps + "/recognition").then().statusCode(409); // still within posting and complaints
+        given().auth().oauth2(chairman).contentType(ContentType.JSON)
+                .body(Map.of("recognizedOn", "2026-10-06", "decisionNo", "125/QĐ-UBND"))
                 .post(steps + "/recognition").then().statusCode(200).body("state", equalTo("RECOGNISED"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(fundOfficer)

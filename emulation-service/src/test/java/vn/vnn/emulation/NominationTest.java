@@ -194,7 +194,12 @@ class NominationTest {
         UUID closed = approved(movement, participant("COLLECTIVE", "Hợp tác xã Nông nghiệp Tân Lập"),
                 "BANG_KHEN_UBND_TINH");
         step(closed, "announcement", Map.of("announcedOn", today.minusDays(12).toString(), "days", 10,
-                "version", 0)).statusCode(200);
+                "version", 0)).statusCode(422); // the period cannot start before it is recorded
+        step(closed, "announcement", Map.of("days", 10, "version", 0)).statusCode(200);
+        // Twelve days pass.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        UPDATE nomination SET announced_on = announced_on - 12, comments_until = comments_until - 12
+                        WHERE id = ?1""").setParameter(1, closed).executeUpdate());
         given().contentType(ContentType.JSON).body(Map.of("text", "muộn"))
                 .post("/api/v1/public/honours/announcements/" + closed + "/comments").then().statusCode(409);
         step(closed, "decision", Map.of("decisionNo", "B-" + closed, "decidedOn", today.minusDays(3).toString(),

@@ -42,6 +42,17 @@ class ReviewApiTest {
         String household = given().contentType(ContentType.JSON)
                 .body(HouseholdServiceTest.household("99112", "Vi Thị Sen", null)).post("/api/v1/households")
                 .then().statusCode(201).extract().path("id");
+        // No 0-day windows: the list is posted at least 3 days and complaints have at least a day after it.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("communeCode", "99112", "kind", "PERIODIC", "reviewYear", 2025, "postingDays", 2,
+                        "complaintDays", 2))
+                .post("/api/v1/review-rounds").then().statusCode(422)
+                .body("errors[0].field", equalTo("postingDays"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("communeCode", "99112", "kind", "PERIODIC", "reviewYear", 2025, "postingDays", 3,
+                        "complaintDays", 0))
+                .post("/api/v1/review-rounds").then().statusCode(422)
+                .body("errors[0].field", equalTo("complaintDays"));
         String round = given().contentType(ContentType.JSON)
                 .body(Map.of("communeCode", "99112", "kind", "PERIODIC", "reviewYear", 2025, "postingDays", 3,
                         "complaintDays", 2))

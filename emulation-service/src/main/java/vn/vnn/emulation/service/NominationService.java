@@ -231,7 +231,7 @@ public class NominationService {
 
     /**
      * Công khai: posts a council-approved nominee on the public board for comments. Optional unless the award form
-     * sets a period; the date may be the day the notice went up elsewhere, never a future day.
+     * sets a period; the period starts on the day it is recorded, never earlier or later.
      */
     @Transactional
     public NominationDtos.View announce(UUID id, NominationDtos.Announcement announcement) {
@@ -239,6 +239,12 @@ public class NominationService {
         LocalDate from = announcement.announcedOn() == null ? today() : announcement.announcedOn();
         if (from.isAfter(today())) {
             throw ProblemException.invalid("announcedOn", "an announcement cannot start in the future");
+        }
+        // The public must have the whole period: a notice recorded today cannot claim to have been up since last
+        // week, which would shorten (or close) the comment period before anyone saw it.
+        if (from.isBefore(today())) {
+            throw ProblemException.invalid("announcedOn", "an announcement cannot start before the day it is "
+                    + "recorded (" + today() + ")");
         }
         Integer formDays = announcementDays(nomination.awardForm);
         int days = announcement.days() != null ? announcement.days() : formDays != null ? formDays : DEFAULT_DAYS;

@@ -45,6 +45,7 @@ public class ClosedPeriods {
         LocalDate month = day.withDayOfMonth(1);
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtext(?1))")
                 .setParameter(1, key(fundId, month)).getSingleResult();
+        // A statement of its own after the lock: its snapshot then sees a closing committed while this one waited.
         boolean closed = !entityManager.createNativeQuery(
                         "SELECT 1 FROM fund_closed_period WHERE fund_id = ?1 AND month = ?2")
                 .setParameter(1, fundId).setParameter(2, month).getResultList().isEmpty();

@@ -111,14 +111,18 @@ public class StatementService {
                         WHERE fund_id = :fund AND status = 'PAID' AND paid_on BETWEEN :from AND :to
                         ORDER BY paid_on, id""")
                 .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to);
-        long receiptCount = ((Number) countQuery.getSingleResult()).longValue();
-        long supportCount = ((Number) entityManager.createNativeQuery("""
-                        SELECT count(*) FROM disbursement
-                        WHERE fund_id = :fund AND status = 'PAID' AND paid_on BETWEEN :from AND :to""")
-                .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
+        Statement.Paging paging = null;
         if (page != null) {
-            receiptsQuery.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
-            supportQuery.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
+            // The officers' full exports need no counts; the public pages say how many lines there are in all.
+            long supportCount = ((Number) entityManager.createNativeQuery("""
+                            SELECT count(*) FROM disbursement
+                            WHERE fund_id = :fund AND status = 'PAID' AND paid_on BETWEEN :from AND :to""")
+                    .setParameter("fund", fund.id).setParameter("from", from).setParameter("to", to)
+                    .getSingleResult()).longValue();
+            paging = new Statement.Paging(page.page(), page.size(),
+                    ((Number) countQuery.getSingleResult()).longValue(), supportCount);
+            receiptsQuery.setFirstResult(page.offset()).setMaxResults(page.size());
+            supportQuery.setFirstResult(page.offset()).setMaxResults(page.size());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> receipts = receiptsQuery.getResultList();
@@ -145,7 +149,7 @@ public class StatementService {
                 support.stream().map(r -> new Statement.Support(date(r[0]), (String) r[1], (String) r[2],
                         number(r[3]))).toList(),
                 new Statement.Totals(number(sums[1]), number(sums[2]), number(sums[3])), number(sums[4]),
-                page == null ? null : new Statement.Paging(page.page(), page.size(), receiptCount, supportCount));
+                paging);
     }
 
     /** Totals of a period by donor type, campaign, month, support category and commune. */

@@ -25,9 +25,12 @@ public final class ReviewDtos {
             + "15th of a month (opensOn)")
     public record RoundRequest(@NotBlank String communeCode, @NotNull ReviewWorkflow.Kind kind,
                                @NotNull @Min(2022) @Max(2100) Integer reviewYear, LocalDate opensOn,
-                               @Schema(description = "Days the list stays posted (niêm yết)") @NotNull @Min(0)
-                               @Max(60) Integer postingDays,
-                               @Schema(description = "Days for complaints after the posting") @NotNull @Min(0)
+                               @Schema(description = "Days the list stays posted (niêm yết): at least 3 (QĐ "
+                                       + "24/2021/QĐ-TTg, 03 ngày)") @NotNull
+                               @Min(value = ReviewWorkflow.MIN_POSTING_DAYS, message = "must be at least 3 days "
+                                       + "(QĐ 24/2021/QĐ-TTg)") @Max(60) Integer postingDays,
+                               @Schema(description = "Days for complaints after the posting: at least 1") @NotNull
+                               @Min(value = ReviewWorkflow.MIN_COMPLAINT_DAYS, message = "must be at least 1 day")
                                @Max(60) Integer complaintDays) {
     }
 

@@ -45,6 +45,13 @@ public final class ReviewWorkflow {
         return FROM.get(step).contains(current) ? java.util.Optional.of(TO.get(step)) : java.util.Optional.empty();
     }
 
+    /**
+     * Niêm yết công khai: the list stays posted at least 3 days (QĐ 24/2021/QĐ-TTg; the source's exact article is
+     * not verified, see docs/DOMAIN.md), and complaints have at least a day after it: no window of 0 days.
+     */
+    public static final int MIN_POSTING_DAYS = 3;
+    public static final int MIN_COMPLAINT_DAYS = 1;
+
     /** The last day complaints are accepted for a list posted on {@code postedOn}. */
     public static LocalDate complaintsUntil(LocalDate postedOn, int postingDays, int complaintDays) {
         return postedOn.plusDays(postingDays + complaintDays);

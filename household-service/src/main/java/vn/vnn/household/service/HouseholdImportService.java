@@ -30,8 +30,6 @@ import vn.vnn.kit.upload.UploadedFile;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,7 +37,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -511,15 +508,6 @@ public class HouseholdImportService {
 
     private static String key(String commune, String ref) {
         return commune + "|" + ref;
-    }
-
-    /** The file's fingerprint, also what an Idempotency-Key is checked against. */
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A job being worked on, with the look-ups of units that every chunk repeats. */

@@ -650,6 +650,19 @@ public final class ApiFuzzer {
             return statuses;
         }
 
+        /**
+         * Prints the summary and fails (AssertionError) on any server failure, or when fewer than
+         * {@code minimumSent} requests could be sent at all.
+         */
+        public void requireNoServerFailures(int minimumSent) {
+            String description = describe();
+            System.out.println(description);
+            if (!failures.isEmpty() || sent < minimumSent) {
+                throw new AssertionError(sent < minimumSent ? "only " + sent + " requests could be sent, "
+                        + minimumSent + " expected\n" + description : description);
+            }
+        }
+
         /** A summary line, then every failure with the request that caused it. */
         public String describe() {
             StringBuilder out = new StringBuilder("fuzz seed ").append(seed).append(": ").append(sent)

@@ -91,6 +91,9 @@ public class ProblemMappers {
     /** Well-formed JSON with a value of the wrong kind (text for a number, an unknown enum constant...). */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, ContainerRequestContext request) {
+        if (brokeALimit(e)) {
+            return overLimit(null, request);
+        }
         String field = jsonPath(e);
         if (e instanceof JsonInput.UnsafeText unsafe) {
             return respond(request, ProblemType.VALIDATION, "The request is not valid",
@@ -105,6 +108,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e, ContainerRequestContext request) {
+        if (brokeALimit(e)) {
+            return overLimit(null, request);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException) {
+                String field = jsonPath(e);
+                return respond(request, ProblemType.VALIDATION, "The request is not valid", List.of(
+                        new Problem.FieldError(field.isEmpty() ? "body" : field,
+                                "holds a number out of the range of its field")));
+            }
+        }
         return respond(request, ProblemType.BAD_REQUEST, "The body does not have the expected shape", null);
     }
 
@@ -146,6 +160,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
+        // The REST layer wraps what the JSON reader threw into a bare 400: answer for the cause instead.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return overLimit(null, request);
+            }
+            if (cause instanceof InputCoercionException coercion) {
+                return outOfRange(coercion, request);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Request %s failed", RequestIds.of(request));
@@ -228,6 +254,16 @@ public class ProblemMappers {
             return parameter == null ? "body" : parameter;
         }
         return String.join(".", parts);
+    }
+
+    /** The databind layer wraps the parser's limit exceptions. */
+    private static boolean brokeALimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(JsonMappingException e) {

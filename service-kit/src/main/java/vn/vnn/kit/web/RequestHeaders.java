@@ -97,8 +97,40 @@ public class RequestHeaders {
                         "A JSON body may be at most " + maxJsonBody.asLongValue() + " bytes");
                 return;
             }
+        } else if (length == null && type != null && isJson(type)
+                && headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // A JSON body without a declared length: read here, counting, before anything else holds it.
+            readBounded(ctx);
+            return;
         }
         ctx.next();
+    }
+
+    private void readBounded(RoutingContext ctx) {
+        long limit = maxJsonBody.asLongValue();
+        HttpServerRequest request = ctx.request();
+        io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
+        boolean[] over = {false};
+        request.handler(chunk -> {
+            if (over[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > limit) {
+                over[0] = true;
+                request.handler(null);
+                reject(ctx, 413, "payload-too-large", "The request body is too large",
+                        "A JSON body may be at most " + limit + " bytes");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!over[0]) {
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
     }
 
     /** The first of {@link #LANGUAGES} the header asks for, or null when it asks for none or cannot be read. */
@@ -142,8 +174,8 @@ public class RequestHeaders {
         }
         try {
             MediaType type = MediaType.valueOf(text);
-            for (String value : type.getParameters().values()) {
-                if (value == null) {
+            for (var parameter : type.getParameters().entrySet()) {
+                if (parameter.getKey() == null || parameter.getKey().isBlank() || parameter.getValue() == null) {
                     return null;
                 }
             }
