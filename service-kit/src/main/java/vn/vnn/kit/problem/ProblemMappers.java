@@ -160,8 +160,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
-        // The REST layer wraps what the JSON reader threw into a bare 400: answer for the cause instead.
+        // The REST layer wraps what the JSON reader or a parameter converter threw: answer for the cause instead.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                // A parameter converter's refusal, which JAX-RS wraps into 404 for query parameters.
+                return problem(problem, request);
+            }
             if (cause instanceof StreamConstraintsException) {
                 return overLimit(null, request);
             }

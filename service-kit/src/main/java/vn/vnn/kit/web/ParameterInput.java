@@ -29,7 +29,7 @@ import java.util.Map;
 @Provider
 public class ParameterInput implements ParamConverterProvider {
 
-    /** Longest query string a service reads; longer ones are 414 at the HTTP server (quarkus.http.limits). */
+    /** Query values are checked and passed on in NFC (before matching, so that every parameter sees them so). */
     @ServerRequestFilter(preMatching = true)
     public void queryParameters(ContainerRequestContext request) {
         MultivaluedMap<String, String> query;

@@ -44,6 +44,30 @@ public class ThingResource {
         }
     }
 
+    /** A body with each kind of text field and a date, echoed back as the service received it. */
+    public record Echo(String line, @vn.vnn.kit.text.FreeText String note, LocalDate on) {
+    }
+
+    @POST
+    @Path("echo")
+    @jakarta.annotation.security.PermitAll
+    public Echo echo(Echo body) {
+        return body;
+    }
+
+    @GET
+    @Path("echo/{segment}")
+    @jakarta.annotation.security.PermitAll
+    public java.util.Map<String, Object> echo(@PathParam("segment") String segment,
+                                              @jakarta.ws.rs.QueryParam("text") String text,
+                                              @jakarta.ws.rs.QueryParam("on") LocalDate on) {
+        java.util.Map<String, Object> echoed = new java.util.LinkedHashMap<>();
+        echoed.put("segment", segment);
+        echoed.put("text", text);
+        echoed.put("on", on == null ? null : on.toString());
+        return echoed;
+    }
+
     private final IdempotentRequests idempotency;
     private final Outbox outbox;
 
