@@ -3,10 +3,10 @@ package vn.vnn.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import vn.vnn.household.domain.AreaType;
-import vn.vnn.household.domain.ImportColumn;
-import vn.vnn.household.domain.PovertyStatus;
-import vn.vnn.household.domain.SyntheticHouseholds;
+import vn.vnn.household.areas.AreaType;
+import vn.vnn.household.imports.ImportColumn;
+import vn.vnn.household.standards.PovertyStatus;
+import vn.vnn.household.demo.SyntheticHouseholds;
 import vn.vnn.localstack.LocalStack;
 import vn.vnn.localstack.ProcessMemory;
 

@@ -3,7 +3,7 @@ package vn.vnn.household;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import vn.vnn.household.service.AreaService;
+import vn.vnn.household.areas.AreaService;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.CitizenId;
-import vn.vnn.household.domain.CitizenId.Sex;
+import vn.vnn.household.registry.CitizenId;
+import vn.vnn.household.registry.CitizenId.Sex;
 import vn.vnn.kit.security.PersonalData;
 
 import java.time.LocalDate;

@@ -5,10 +5,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.HouseholdRows;
-import vn.vnn.household.domain.ImportColumn;
-import vn.vnn.household.domain.RowError;
-import vn.vnn.household.domain.TabularFile;
+import vn.vnn.household.imports.HouseholdRows;
+import vn.vnn.household.imports.ImportColumn;
+import vn.vnn.kit.upload.RowError;
+import vn.vnn.household.imports.TabularFile;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

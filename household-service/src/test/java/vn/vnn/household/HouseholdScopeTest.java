@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.service.AreaService;
+import vn.vnn.household.areas.AreaService;
 import vn.vnn.localstack.testing.TestTokens;
 
 import java.util.List;

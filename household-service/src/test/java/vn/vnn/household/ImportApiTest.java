@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.ImportColumn;
-import vn.vnn.household.service.AreaService;
-import vn.vnn.household.service.DemoData;
+import vn.vnn.household.imports.ImportColumn;
+import vn.vnn.household.areas.AreaService;
+import vn.vnn.household.demo.DemoData;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.ImportColumn;
-import vn.vnn.household.service.AreaService;
+import vn.vnn.household.imports.ImportColumn;
+import vn.vnn.household.areas.AreaService;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

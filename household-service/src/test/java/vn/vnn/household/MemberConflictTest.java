@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.service.AreaService;
+import vn.vnn.household.areas.AreaService;
 import vn.vnn.localstack.testing.TestTokens;
 
 import java.nio.charset.StandardCharsets;

@@ -7,13 +7,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.AreaType;
-import vn.vnn.household.domain.Indicator;
-import vn.vnn.household.domain.PovertyClassifier;
-import vn.vnn.household.domain.PovertyClassifier.Income;
-import vn.vnn.household.domain.PovertyClassifier.Score;
-import vn.vnn.household.domain.PovertyStatus;
-import vn.vnn.household.domain.StandardRules;
+import vn.vnn.household.areas.AreaType;
+import vn.vnn.household.standards.Indicator;
+import vn.vnn.household.standards.PovertyClassifier;
+import vn.vnn.household.standards.PovertyClassifier.Income;
+import vn.vnn.household.standards.PovertyClassifier.Score;
+import vn.vnn.household.standards.PovertyStatus;
+import vn.vnn.household.standards.StandardRules;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -22,13 +22,13 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.vnn.household.domain.Indicator.DIGITAL_SERVICES;
-import static vn.vnn.household.domain.Indicator.DOMESTIC_WATER;
-import static vn.vnn.household.domain.Indicator.HEALTH_INSURANCE;
-import static vn.vnn.household.domain.Indicator.HOUSING_AREA;
-import static vn.vnn.household.domain.Indicator.INFORMATION_DEVICES;
-import static vn.vnn.household.domain.Indicator.TELECOM_SERVICES;
-import static vn.vnn.household.domain.Indicator.WASTE_TREATMENT;
+import static vn.vnn.household.standards.Indicator.DIGITAL_SERVICES;
+import static vn.vnn.household.standards.Indicator.DOMESTIC_WATER;
+import static vn.vnn.household.standards.Indicator.HEALTH_INSURANCE;
+import static vn.vnn.household.standards.Indicator.HOUSING_AREA;
+import static vn.vnn.household.standards.Indicator.INFORMATION_DEVICES;
+import static vn.vnn.household.standards.Indicator.TELECOM_SERVICES;
+import static vn.vnn.household.standards.Indicator.WASTE_TREATMENT;
 
 class PovertyClassifierTest {
 

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.service.AreaService;
+import vn.vnn.household.areas.AreaService;
 
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package vn.vnn.household;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.ReviewWorkflow;
-import vn.vnn.household.domain.ReviewWorkflow.Kind;
-import vn.vnn.household.domain.ReviewWorkflow.State;
-import vn.vnn.household.domain.ReviewWorkflow.Step;
+import vn.vnn.household.review.ReviewWorkflow;
+import vn.vnn.household.review.ReviewWorkflow.Kind;
+import vn.vnn.household.review.ReviewWorkflow.State;
+import vn.vnn.household.review.ReviewWorkflow.Step;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -3,8 +3,8 @@ package vn.vnn.household;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.PovertyStatus;
-import vn.vnn.household.domain.StatusTransition;
+import vn.vnn.household.standards.PovertyStatus;
+import vn.vnn.household.registry.StatusTransition;
 
 
 import static org.assertj.core.api.Assertions.assertThat;

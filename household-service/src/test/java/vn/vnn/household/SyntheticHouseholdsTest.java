@@ -3,12 +3,12 @@ package vn.vnn.household;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.AreaType;
-import vn.vnn.household.domain.HouseholdRows;
-import vn.vnn.household.domain.ImportColumn;
-import vn.vnn.household.domain.MemberRules;
-import vn.vnn.household.domain.PovertyStatus;
-import vn.vnn.household.domain.SyntheticHouseholds;
+import vn.vnn.household.areas.AreaType;
+import vn.vnn.household.imports.HouseholdRows;
+import vn.vnn.household.imports.ImportColumn;
+import vn.vnn.household.registry.MemberRules;
+import vn.vnn.household.standards.PovertyStatus;
+import vn.vnn.household.demo.SyntheticHouseholds;
 
 import java.util.ArrayList;
 import java.util.HashSet;

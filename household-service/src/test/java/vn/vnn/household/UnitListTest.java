@@ -1,11 +1,11 @@
 package vn.vnn.household;
 
 import org.junit.jupiter.api.Test;
-import vn.vnn.household.domain.AdminLevel;
-import vn.vnn.household.domain.RowError;
-import vn.vnn.household.domain.UnitListParser;
-import vn.vnn.household.domain.UnitRow;
-import vn.vnn.household.domain.UnitTreeRules;
+import vn.vnn.household.areas.AdminLevel;
+import vn.vnn.kit.upload.RowError;
+import vn.vnn.household.areas.UnitListParser;
+import vn.vnn.household.areas.UnitRow;
+import vn.vnn.household.areas.UnitTreeRules;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -41,6 +41,30 @@ public record AreaScope(boolean national, Set<String> areas) {
         return areas.isEmpty() ? Set.of("-") : areas;
     }
 
+    /**
+     * A query condition that keeps rows of the reached areas: {@code 1 = 1} when national, otherwise any of the
+     * columns (a commune and its province, say) {@code in :scope}; bind the parameter with {@link #bind}. Works in
+     * JPQL and in native SQL with named parameters.
+     */
+    public String where(String... columns) {
+        if (national) {
+            return "1 = 1";
+        }
+        return "(" + String.join(" or ", Arrays.stream(columns).map(c -> c + " in :scope").toList()) + ")";
+    }
+
+    /** Binds {@code :scope} for {@link #where}; nothing when national. */
+    public void bind(java.util.Map<String, Object> params) {
+        if (!national) {
+            params.put("scope", queryAreas());
+        }
+    }
+
+    /** The reached area codes for a native {@code = ANY(?)} parameter; null when national (all areas). */
+    public String[] sqlArray() {
+        return national ? null : queryAreas().toArray(String[]::new);
+    }
+
     /** As stored with a background job, e.g. {@code *} or {@code 99,99111}. */
     public String encode() {
         return national ? "*" : String.join(",", new TreeSet<>(areas));

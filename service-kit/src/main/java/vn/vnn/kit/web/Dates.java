@@ -22,6 +22,27 @@ public final class Dates {
     private Dates() {
     }
 
+    /** An optional date parameter: null when absent, a 422 naming {@code field} when not a valid date. */
+    public static LocalDate param(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(text);
+        } catch (TextInput.Refused e) {
+            throw vn.vnn.kit.problem.ProblemException.invalid(field, e.getMessage());
+        }
+    }
+
+    /** A required date parameter: a 422 naming {@code field} when absent or not a valid date. */
+    public static LocalDate required(String text, String field) {
+        LocalDate date = param(text, field);
+        if (date == null) {
+            throw vn.vnn.kit.problem.ProblemException.invalid(field, "is required (YYYY-MM-DD)");
+        }
+        return date;
+    }
+
     public static LocalDate parse(String text) {
         LocalDate date;
         try {

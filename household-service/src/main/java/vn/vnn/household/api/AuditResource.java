@@ -1,9 +1,0 @@
-package vn.vnn.household.api;
-
-import jakarta.ws.rs.Path;
-import vn.vnn.kit.audit.AuditTrailResource;
-
-/** This service's audit trail (service-kit {@link AuditTrailResource}), for auditors and admins. */
-@Path("/api/v1/household-audit")
-public class AuditResource extends AuditTrailResource {
-}

@@ -1,6 +1,0 @@
-package vn.vnn.household.domain;
-
-/** Nông thôn (rural: xã) or thành thị (urban: phường, thị trấn); selects the income line. */
-public enum AreaType {
-    RURAL, URBAN
-}

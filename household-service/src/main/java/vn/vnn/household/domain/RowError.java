@@ -1,5 +1,0 @@
-package vn.vnn.household.domain;
-
-/** A problem with one cell (or row, when column is null) of an uploaded file; rows count from 1 after the header. */
-public record RowError(int row, String column, String message) {
-}

@@ -1,0 +1,63 @@
+package vn.vnn.household.registry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.vnn.household.standards.SurveyCodes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+@Schema(name = "HouseholdRequest", description = "A household as the survey records it. On create, members are required (exactly one HEAD); "
+        + "on update, give the version you read and no members (they change through /members).")
+public record HouseholdSurvey(
+        @Schema(description = "Commune in force today", examples = "99111")
+        @NotBlank @Pattern(regexp = "[0-9]{2,10}", message = "must be a numeric unit code") String communeCode,
+        @Schema(description = "Village (thôn, tổ dân phố) of the commune", examples = "99111-01") String villageCode,
+        @Size(max = 300) String address,
+        @Pattern(regexp = "0[0-9]{9,10}", message = "must be a Vietnamese phone number") String phone,
+        @Schema(description = "Hộ dân tộc thiểu số") Boolean ethnicMinority,
+        @Schema(description = "Hộ gia đình có công với cách mạng") Boolean revolutionaryMerit,
+        @Schema(description = "Household income per month, whole đồng") @PositiveOrZero Long monthlyIncomeVnd,
+        @Valid Housing housing,
+        SurveyCodes.WaterSource waterSource,
+        SurveyCodes.LatrineType latrineType,
+        @Schema(description = "Some member uses telecom or internet services") Boolean telecomUse,
+        Set<SurveyCodes.InformationDevice> informationDevices,
+        Set<SurveyCodes.CauseOfPoverty> causesOfPoverty,
+        @Size(max = 50) List<@Valid @NotNull Member> members,
+        @Schema(description = "On update: the version you read") Long version) {
+
+    public record Housing(
+            @Schema(description = "Floor area in m²") @DecimalMin("0") @DecimalMax("10000") BigDecimal floorAreaM2,
+            SurveyCodes.Material wallMaterial,
+            SurveyCodes.Material columnMaterial,
+            SurveyCodes.Material roofMaterial) {
+    }
+
+    @Schema(name = "MemberRequest")
+    public record Member(
+            @NotBlank @Size(max = 200) String fullName,
+            @NotNull @PastOrPresent LocalDate birthDate,
+            @NotNull CitizenId.Sex sex,
+            @NotNull SurveyCodes.Relationship relationship,
+            @Schema(description = "12-digit citizen ID (số định danh cá nhân); may be absent for young children")
+            String citizenId,
+            @NotNull Boolean healthInsurance,
+            @NotNull SurveyCodes.SchoolStatus schoolStatus,
+            @NotNull SurveyCodes.EducationLevel educationLevel,
+            @NotNull SurveyCodes.Diploma diploma,
+            @NotNull Boolean disability,
+            @NotNull SurveyCodes.WorkingCapacity workingCapacity,
+            @NotNull SurveyCodes.Employment employment) {
+    }
+}

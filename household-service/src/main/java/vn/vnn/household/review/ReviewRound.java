@@ -1,0 +1,42 @@
+package vn.vnn.household.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "review_round")
+public class ReviewRound extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "commune_code")
+    public String communeCode;
+    @Enumerated(EnumType.STRING)
+    public ReviewWorkflow.Kind kind;
+    @Column(name = "review_year")
+    public int reviewYear;
+    @Column(name = "opens_on")
+    public LocalDate opensOn;
+    @Column(name = "closes_on")
+    public LocalDate closesOn;
+    @Column(name = "posting_days")
+    public int postingDays;
+    @Column(name = "complaint_days")
+    public int complaintDays;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,45 @@
+package vn.vnn.household.standards;
+
+import vn.vnn.household.areas.AreaType;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The numbers of one poverty standard, as the classifier needs them. Nullable bands and score thresholds mean the
+ * standard defines none.
+ */
+public record StandardRules(
+        String code,
+        LocalDate validFrom,
+        LocalDate validTo,
+        long ruralIncomeLineVnd,
+        long urbanIncomeLineVnd,
+        Long ruralUpperBandVnd,
+        Long urbanUpperBandVnd,
+        Integer ruralScoreThreshold,
+        Integer urbanScoreThreshold,
+        int minDeprivationsForPoor,
+        int pointsPerDeprivation,
+        Set<Indicator> indicators) {
+
+    public StandardRules {
+        indicators = Set.copyOf(indicators);
+    }
+
+    public boolean appliesOn(LocalDate date) {
+        return !date.isBefore(validFrom) && !date.isAfter(validTo);
+    }
+
+    public long incomeLine(AreaType area) {
+        return area == AreaType.RURAL ? ruralIncomeLineVnd : urbanIncomeLineVnd;
+    }
+
+    public Long upperBand(AreaType area) {
+        return area == AreaType.RURAL ? ruralUpperBandVnd : urbanUpperBandVnd;
+    }
+
+    public Integer scoreThreshold(AreaType area) {
+        return area == AreaType.RURAL ? ruralScoreThreshold : urbanScoreThreshold;
+    }
+}

@@ -1,0 +1,130 @@
+package vn.vnn.household.statistics;
+
+import vn.vnn.kit.export.TableExport;
+
+import vn.vnn.household.standards.Indicator;
+import vn.vnn.household.standards.SurveyCodes;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.vnn.kit.problem.ProblemException;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/statistics")
+@Tag(name = "Statistics", description = "Tỷ lệ hộ nghèo, hộ cận nghèo và diễn biến theo địa bàn, theo năm")
+public class StatisticsResource {
+
+    private static final List<String> TOTALS_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Cấp", "Năm",
+            "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)",
+            "Tỷ lệ hộ cận nghèo (%)", "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS",
+            "Hộ cận nghèo DTTS");
+    /** The totals, then households deprived in each indicator, then poor households by cause. */
+    private static final List<String> CSV_HEADER = java.util.stream.Stream.of(TOTALS_HEADER.stream(),
+            java.util.Arrays.stream(Indicator.values()).map(i -> "Thiếu hụt: " + i.vietnamese()),
+            java.util.Arrays.stream(SurveyCodes.CauseOfPoverty.values()).map(c -> "Hộ nghèo do: " + c.vietnamese()))
+            .flatMap(h -> h).toList();
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final StatisticsService statistics;
+
+    StatisticsResource(StatisticsService statistics) {
+        this.statistics = statistics;
+    }
+
+    @GET
+    @Path("poverty")
+    @Authenticated
+    @Operation(summary = "Poverty figures of an area for a year, with one level of sub-areas",
+            description = "Aggregates only, never personal data. Users bound to areas read their own areas.")
+    public PovertyStatistics poverty(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year,
+                                     @QueryParam("children") @DefaultValue("true") boolean children) {
+        return statistics.poverty(required(areaCode), year(year), children);
+    }
+
+    @GET
+    @Path("poverty.csv")
+    @Authenticated
+    @Produces("text/csv; charset=UTF-8")
+    @Operation(summary = "The same figures as CSV (UTF-8 with BOM, Vietnamese headers): the area, then its sub-areas")
+    public Response povertyCsv(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year) {
+        PovertyStatistics figures = statistics.poverty(required(areaCode), year(year), true);
+        return download(TableExport.csv(CSV_HEADER, rows(figures).stream().map(StatisticsResource::cells).toList()),
+                TableExport.CSV, figures, "csv");
+    }
+
+    @GET
+    @Path("poverty.xlsx")
+    @Authenticated
+    @Produces(XLSX)
+    @Operation(summary = "The same figures as an Excel workbook (Vietnamese headers)")
+    public Response povertyXlsx(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year) {
+        PovertyStatistics figures = statistics.poverty(required(areaCode), year(year), true);
+        return download(TableExport.xlsx(TableExport.Sheet.of("Thống kê hộ nghèo " + figures.year(), CSV_HEADER,
+                rows(figures).stream().map(StatisticsResource::cells).toList())), XLSX, figures, "xlsx");
+    }
+
+    private static List<PovertyStatistics> rows(PovertyStatistics figures) {
+        List<PovertyStatistics> rows = new ArrayList<>();
+        rows.add(figures);
+        rows.addAll(figures.children() == null ? List.of() : figures.children());
+        return rows;
+    }
+
+    private static List<Object> cells(PovertyStatistics s) {
+        List<Object> cells = new ArrayList<>(List.of(s.areaCode(), s.areaName(), s.level(), s.year(),
+                s.residentHouseholds(), s.poor(), s.nearPoor(), s.averageLivingStandard(), s.povertyRatePercent(),
+                s.nearPovertyRatePercent(), s.escaped(), s.newlyPoor(), s.rePoor(), s.ethnicMinorityHouseholds(),
+                s.ethnicMinorityPoor(), s.ethnicMinorityNearPoor()));
+        for (Indicator indicator : Indicator.values()) {
+            cells.add(s.deprivationsByIndicator().getOrDefault(indicator.name(), 0L));
+        }
+        for (SurveyCodes.CauseOfPoverty cause : SurveyCodes.CauseOfPoverty.values()) {
+            cells.add(s.poorByCause().getOrDefault(cause.name(), 0L));
+        }
+        return cells;
+    }
+
+    private static Response download(Object body, String type, PovertyStatistics figures, String extension) {
+        return Response.ok(body, MediaType.valueOf(type)).header("Content-Disposition", "attachment; filename=\"poverty-"
+                + figures.areaCode() + "-" + figures.year() + "." + extension + "\"").build();
+    }
+
+    private static String required(String areaCode) {
+        if (areaCode == null || areaCode.isBlank()) {
+            throw ProblemException.invalid("areaCode", "is required");
+        }
+        return areaCode;
+    }
+
+    private static int year(Integer year) {
+        if (year == null) {
+            throw ProblemException.invalid("year", "is required");
+        }
+        if (year < 2022 || year > 2100) {
+            throw ProblemException.invalid("year", "must be between 2022 and 2100");
+        }
+        return year;
+    }
+}
