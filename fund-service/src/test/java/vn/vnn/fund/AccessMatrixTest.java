@@ -40,7 +40,7 @@ class AccessMatrixTest {
                     RECORDERS)
             .add("DonorResource#list", "GET", "/api/v1/donors", null, null, READERS)
             .add("DonorResource#get", "GET", "/api/v1/donors/" + ID, null, null, READERS)
-            .add("DonorResource#history", "GET", "/api/v1/donors/" + ID + "/donations", null, null, READERS)
+            .add("DonorDonationsResource#history", "GET", "/api/v1/donors/" + ID + "/donations", null, null, READERS)
             .add("DonorResource#update", "PUT", "/api/v1/donors/" + ID, JSON, "{}", RECORDERS)
             .add("DisbursementResource#request", "POST", "/api/v1/disbursements", JSON, "{}", RECORDERS)
             .add("DisbursementResource#decide", "POST", "/api/v1/disbursements/" + ID + "/decision", JSON, "{}",
@@ -55,11 +55,11 @@ class AccessMatrixTest {
             .add("FundResource#list", "GET", "/api/v1/funds", null, null, READERS)
             .add("FundResource#get", "GET", "/api/v1/funds/" + ID, null, null, READERS)
             .add("FundResource#ledger", "GET", "/api/v1/funds/" + ID + "/ledger", null, null, READERS)
-            .add("FundResource#statementCsv", "GET", "/api/v1/funds/" + ID + "/statement.csv?from=2025-01-01"
+            .add("FundStatementResource#statementCsv", "GET", "/api/v1/funds/" + ID + "/statement.csv?from=2025-01-01"
                     + "&to=2025-12-31", null, null, READERS)
-            .add("FundResource#statementXlsx", "GET", "/api/v1/funds/" + ID + "/statement.xlsx?from=2025-01-01"
+            .add("FundStatementResource#statementXlsx", "GET", "/api/v1/funds/" + ID + "/statement.xlsx?from=2025-01-01"
                     + "&to=2025-12-31", null, null, READERS)
-            .add("FundResource#report", "GET", "/api/v1/funds/" + ID + "/report?from=2025-01-01&to=2025-12-31",
+            .add("FundStatementResource#report", "GET", "/api/v1/funds/" + ID + "/report?from=2025-01-01&to=2025-12-31",
                     null, null, READERS)
             .add("FundResource#closePeriod", "POST", "/api/v1/funds/" + ID + "/closed-periods", JSON,
                     "{\"month\":\"2025-01\"}", RECORDERS)

@@ -9,8 +9,8 @@ import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.InstalmentCoverage;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.campaigns.InstalmentCoverage;
+import vn.vnn.fund.funds.FundService;
 
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -1,5 +1,11 @@
 package vn.vnn.fund;
 
+import vn.vnn.fund.disbursements.Disbursement;
+
+import vn.vnn.fund.disbursements.DisbursementCommands;
+
+import vn.vnn.fund.donors.DonorRef;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,16 +18,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.api.DisbursementDtos;
-import vn.vnn.fund.api.DonationRequest;
-import vn.vnn.fund.domain.DonationKind;
-import vn.vnn.fund.domain.DonorType;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.SupportCategory;
-import vn.vnn.fund.service.DisbursementService;
-import vn.vnn.fund.service.DonationService;
-import vn.vnn.fund.service.FundService;
-import vn.vnn.fund.service.Ledger;
+import vn.vnn.fund.disbursements.DisbursementDtos;
+import vn.vnn.fund.donations.DonationEntry;
+import vn.vnn.fund.donations.DonationKind;
+import vn.vnn.fund.donors.DonorType;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.disbursements.SupportCategory;
+import vn.vnn.fund.disbursements.DisbursementService;
+import vn.vnn.fund.donations.DonationService;
+import vn.vnn.fund.funds.FundService;
+import vn.vnn.fund.funds.Ledger;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -104,7 +110,7 @@ class DisbursementTest {
         given().contentType(ContentType.JSON).body(Map.of("verdict", "APPROVE", "version", 0))
                 .post("/api/v1/disbursements/" + id + "/decision").then().statusCode(403);
         QuarkusTransaction.requiringNew().run(() -> disbursements.decide(UUID.fromString(id),
-                new DisbursementDtos.Decision(DisbursementDtos.Decision.Verdict.APPROVE, "15/QĐ-BVĐ", null, 0L),
+                new DisbursementCommands.Decision(DisbursementCommands.Decision.Verdict.APPROVE, "15/QĐ-BVĐ", null, 0L),
                 "fund.approver"));
         given().contentType(ContentType.JSON).body(Map.of("paidOn", "2025-11-20", "version", 1))
                 .post("/api/v1/disbursements/" + id + "/payment").then().statusCode(200)
@@ -125,11 +131,11 @@ class DisbursementTest {
         List<UUID> approved = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             approved.add(QuarkusTransaction.requiringNew().call(() -> {
-                DisbursementDtos.View view = disbursements.request(new DisbursementDtos.Request(area,
+                Disbursement view = disbursements.request(new DisbursementCommands.Request(area,
                         UUID.randomUUID().toString(), SupportCategory.TET_GIFT, 1_000_000L, "Quà Tết",
                         "Người cao tuổi sống một mình", "99111"), "officer.a");
-                return disbursements.decide(view.id(), new DisbursementDtos.Decision(
-                        DisbursementDtos.Decision.Verdict.APPROVE, "20/QĐ", null, 0L), "approver.b").id();
+                return disbursements.decide(view.id, new DisbursementCommands.Decision(
+                        DisbursementCommands.Decision.Verdict.APPROVE, "20/QĐ", null, 0L), "approver.b").id;
             }));
         }
         ExecutorService pool = Executors.newFixedThreadPool(25);
@@ -163,8 +169,8 @@ class DisbursementTest {
     }
 
     private void donate(String area, long amount) {
-        QuarkusTransaction.requiringNew().run(() -> donations.record(new DonationRequest(
-                new DonationRequest.Donor("Ngân hàng Chính sách xã hội", DonorType.ORGANISATION), DonationKind.CASH,
+        QuarkusTransaction.requiringNew().run(() -> donations.record(new DonationEntry(
+                new DonorRef("Ngân hàng Chính sách xã hội", DonorType.ORGANISATION), DonationKind.CASH,
                 amount, LocalDate.of(2025, 11, 1), area, false, null, null, "FT" + amount, null), "fund.officer"));
     }
 

@@ -1,8 +1,8 @@
 package vn.vnn.fund;
 
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.DonorIdentity;
-import vn.vnn.fund.domain.DonorType;
+import vn.vnn.fund.donors.DonorIdentity;
+import vn.vnn.fund.donors.DonorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,8 +9,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.funds.FundService;
 import vn.vnn.localstack.testing.TestTokens;
 
 import java.text.Normalizer;

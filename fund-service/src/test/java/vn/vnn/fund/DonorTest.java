@@ -10,7 +10,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.funds.FundService;
 
 import java.util.HashMap;
 import java.util.List;

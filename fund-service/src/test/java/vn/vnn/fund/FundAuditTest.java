@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.funds.FundService;
 import vn.vnn.localstack.testing.TestTokens;
 
 import java.util.List;

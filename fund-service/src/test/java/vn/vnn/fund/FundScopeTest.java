@@ -10,8 +10,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.vnn.localstack.testing.TestTokens;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.funds.FundService;
 
 import java.util.List;
 import java.util.Map;

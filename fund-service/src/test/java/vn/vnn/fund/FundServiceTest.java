@@ -48,7 +48,7 @@ class FundServiceTest {
     String bootstrapServers;
 
     @Inject
-    vn.vnn.fund.service.FundService funds;
+    vn.vnn.fund.funds.FundService funds;
 
     /** The Hà Nội fund (area 01) the donations here go to. */
     @org.junit.jupiter.api.BeforeEach
@@ -56,10 +56,10 @@ class FundServiceTest {
         openFund(funds, "01");
     }
 
-    static void openFund(vn.vnn.fund.service.FundService funds, String area) {
-        if (vn.vnn.fund.domain.Fund.count("areaCode = ?1 and validTo is null", area) == 0) {
-            funds.open(new vn.vnn.fund.api.FundRequest("Q" + area, "Quỹ \"Vì người nghèo\" " + area,
-                    vn.vnn.fund.domain.FundLevel.PROVINCE, area, LocalDate.of(2020, 1, 1)), "test", false);
+    static void openFund(vn.vnn.fund.funds.FundService funds, String area) {
+        if (vn.vnn.fund.funds.Fund.count("areaCode = ?1 and validTo is null", area) == 0) {
+            funds.open(new vn.vnn.fund.funds.FundOpening("Q" + area, "Quỹ \"Vì người nghèo\" " + area,
+                    vn.vnn.fund.funds.FundLevel.PROVINCE, area, LocalDate.of(2020, 1, 1)), "test", false);
         }
     }
 

@@ -6,10 +6,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.Account;
-import vn.vnn.fund.domain.Disbursement;
-import vn.vnn.fund.domain.LedgerEntry;
-import vn.vnn.fund.domain.SupportEligibility;
+import vn.vnn.fund.funds.Account;
+import vn.vnn.fund.disbursements.Disbursement;
+import vn.vnn.fund.funds.LedgerEntry;
+import vn.vnn.fund.disbursements.SupportEligibility;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,12 +10,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.Account;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.LedgerEntry;
-import vn.vnn.fund.service.FundService;
-import vn.vnn.fund.service.Ledger;
-import vn.vnn.fund.service.ReceiptNumbers;
+import vn.vnn.fund.funds.Account;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.funds.LedgerEntry;
+import vn.vnn.fund.funds.FundService;
+import vn.vnn.fund.funds.Ledger;
+import vn.vnn.fund.funds.ReceiptNumbers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.service.FundService;
+import vn.vnn.fund.funds.FundService;
 
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package vn.vnn.fund;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import vn.vnn.fund.domain.RecognitionOrder;
+import vn.vnn.fund.disbursements.RecognitionOrder;
 
 import java.time.LocalDate;
 

@@ -1,5 +1,11 @@
 package vn.vnn.fund;
 
+import vn.vnn.fund.disbursements.Disbursement;
+
+import vn.vnn.fund.disbursements.DisbursementCommands;
+
+import vn.vnn.fund.donors.DonorRef;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -8,17 +14,17 @@ import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.api.DisbursementDtos;
-import vn.vnn.fund.api.DonationRequest;
-import vn.vnn.fund.api.DonationView;
-import vn.vnn.fund.domain.DonationKind;
-import vn.vnn.fund.domain.DonorType;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.SupportCategory;
-import vn.vnn.fund.service.DisbursementService;
-import vn.vnn.fund.service.DonationService;
-import vn.vnn.fund.service.FundService;
-import vn.vnn.fund.service.Ledger;
+import vn.vnn.fund.disbursements.DisbursementDtos;
+import vn.vnn.fund.donations.DonationEntry;
+import vn.vnn.fund.donations.DonationView;
+import vn.vnn.fund.donations.DonationKind;
+import vn.vnn.fund.donors.DonorType;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.disbursements.SupportCategory;
+import vn.vnn.fund.disbursements.DisbursementService;
+import vn.vnn.fund.donations.DonationService;
+import vn.vnn.fund.funds.FundService;
+import vn.vnn.fund.funds.Ledger;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -258,19 +264,19 @@ class StatementTest {
 
     private DonationView donate(String area, String donor, long amount, LocalDate on, boolean anonymous,
                                 String bankReference) {
-        return QuarkusTransaction.requiringNew().call(() -> donations.record(new DonationRequest(
-                new DonationRequest.Donor(donor + " " + area, donor.startsWith("Công ty") || donor.startsWith("Trường")
+        return QuarkusTransaction.requiringNew().call(() -> DonationView.of(donations.record(new DonationEntry(
+                new DonorRef(donor + " " + area, donor.startsWith("Công ty") || donor.startsWith("Trường")
                         || donor.startsWith("Hội") ? DonorType.ORGANISATION : DonorType.INDIVIDUAL),
-                DonationKind.CASH, amount, on, area, anonymous, null, null, bankReference, null), "fund.officer"));
+                DonationKind.CASH, amount, on, area, anonymous, null, null, bankReference, null), "fund.officer")));
     }
 
     private void pay(String area, String household, long amount, LocalDate on) {
         QuarkusTransaction.requiringNew().run(() -> {
-            DisbursementDtos.View view = disbursements.request(new DisbursementDtos.Request(area, household,
+            Disbursement view = disbursements.request(new DisbursementCommands.Request(area, household,
                     SupportCategory.HEALTHCARE, amount, "Viện phí", "Bệnh hiểm nghèo", "99111"), "officer.a");
-            disbursements.decide(view.id(), new DisbursementDtos.Decision(DisbursementDtos.Decision.Verdict.APPROVE,
+            disbursements.decide(view.id, new DisbursementCommands.Decision(DisbursementCommands.Decision.Verdict.APPROVE,
                     "1/QĐ", null, 0L), "approver.b");
-            disbursements.pay(view.id(), new DisbursementDtos.Payment(on, 1L), "officer.a");
+            disbursements.pay(view.id, new DisbursementCommands.Payment(on, 1L), "officer.a");
         });
     }
 }

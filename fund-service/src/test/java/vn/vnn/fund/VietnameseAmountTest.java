@@ -1,7 +1,7 @@
 package vn.vnn.fund;
 
 import org.junit.jupiter.api.Test;
-import vn.vnn.fund.domain.VietnameseAmount;
+import vn.vnn.fund.donations.VietnameseAmount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

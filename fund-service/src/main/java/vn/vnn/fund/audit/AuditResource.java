@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.audit;
 
 import jakarta.ws.rs.Path;
 import vn.vnn.kit.audit.AuditTrailResource;

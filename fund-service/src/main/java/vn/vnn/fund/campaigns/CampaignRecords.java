@@ -1,4 +1,6 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.campaigns;
+
+import vn.vnn.fund.donors.DonorRef;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,14 +16,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Campaigns (đợt vận động) and pledges (cam kết). */
-public final class CampaignDtos {
+/**
+ * Campaigns (đợt vận động) and pledges (cam kết): what officers send to open them, and how they stand (money raised,
+ * pledges paid), as the campaign use cases compute it.
+ */
+public final class CampaignRecords {
 
-    private CampaignDtos() {
+    private CampaignRecords() {
     }
 
-    @Schema(name = "CampaignRequest")
-    public record CampaignRequest(
+    @Schema(name = "NewCampaign")
+    public record NewCampaign(
             @NotBlank @Pattern(regexp = "[0-9A-Za-z.-]{1,20}") String fundAreaCode,
             @Schema(examples = "Tháng cao điểm \"Vì người nghèo\" 2025") @NotBlank @Size(max = 300) String name,
             @Schema(examples = "2025-10-17") @NotNull LocalDate startsOn,
@@ -35,16 +40,16 @@ public final class CampaignDtos {
     }
 
     @Schema(name = "Campaign")
-    public record CampaignView(UUID id, UUID fundId, String name, LocalDate startsOn, LocalDate endsOn, long targetVnd,
+    public record CampaignProgress(UUID id, UUID fundId, String name, LocalDate startsOn, LocalDate endsOn, long targetVnd,
                                long raisedVnd, BigDecimal progressPercent, long donations, long donors,
                                long pledgedVnd, long pledgesOutstandingVnd, List<DonorGroup> byDonorType,
                                long version) {
     }
 
-    @Schema(name = "PledgeRequest")
-    public record PledgeRequest(
+    @Schema(name = "NewPledge")
+    public record NewPledge(
             @NotBlank @Pattern(regexp = "[0-9A-Za-z.-]{1,20}") String fundAreaCode,
-            @NotNull @Valid DonationRequest.Donor donor,
+            @NotNull @Valid DonorRef donor,
             UUID campaignId,
             @Schema(description = "Promised total in whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long pledgedVnd,
             @NotNull LocalDate pledgedOn,
@@ -59,7 +64,7 @@ public final class CampaignDtos {
 
     @Schema(name = "PledgeInstalmentStatus", description = "An instalment and how much of it the payments so far "
             + "cover (payments fill instalments in order)")
-    public record InstalmentView(int number, LocalDate dueOn, long amountVnd, long coveredVnd, String status) {
+    public record InstalmentStatus(int number, LocalDate dueOn, long amountVnd, long coveredVnd, String status) {
     }
 
     @Schema(name = "PledgePayment")
@@ -67,8 +72,8 @@ public final class CampaignDtos {
     }
 
     @Schema(name = "Pledge")
-    public record PledgeView(UUID id, UUID fundId, UUID donorId, String donorName, UUID campaignId, long pledgedVnd,
+    public record PledgeStanding(UUID id, UUID fundId, UUID donorId, String donorName, UUID campaignId, long pledgedVnd,
                              LocalDate pledgedOn, String note, long paidVnd, long outstandingVnd, String status,
-                             List<InstalmentView> instalments, List<Payment> payments, long version) {
+                             List<InstalmentStatus> instalments, List<Payment> payments, long version) {
     }
 }

@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.campaigns;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.CampaignService;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
@@ -36,8 +35,8 @@ public class CampaignResource {
     @Path("campaigns")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
     @Operation(summary = "Open a campaign of a fund with its period and target")
-    public Response open(@Valid @NotNull CampaignDtos.CampaignRequest request, @Context UriInfo uriInfo) {
-        CampaignDtos.CampaignView campaign = campaigns.open(request, caller.actor());
+    public Response open(@Valid @NotNull CampaignRecords.NewCampaign request, @Context UriInfo uriInfo) {
+        CampaignRecords.CampaignProgress campaign = campaigns.open(request, caller.actor());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(campaign.id().toString()).build())
                 .entity(campaign).build();
     }
@@ -46,7 +45,7 @@ public class CampaignResource {
     @Path("campaigns")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Campaigns, newest first, with progress against target")
-    public List<CampaignDtos.CampaignView> list(@QueryParam("fundAreaCode") String fundAreaCode) {
+    public List<CampaignRecords.CampaignProgress> list(@QueryParam("fundAreaCode") String fundAreaCode) {
         return campaigns.list(fundAreaCode);
     }
 
@@ -54,7 +53,7 @@ public class CampaignResource {
     @Path("campaigns/{id}")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A campaign: raised, progress, by donor type, pledged and still outstanding")
-    public CampaignDtos.CampaignView get(@PathParam("id") UUID id) {
+    public CampaignRecords.CampaignProgress get(@PathParam("id") UUID id) {
         return campaigns.get(id);
     }
 
@@ -62,8 +61,8 @@ public class CampaignResource {
     @Path("pledges")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
     @Operation(summary = "Record a pledge (cam kết), optionally with instalments; donations name it to pay it")
-    public Response pledge(@Valid @NotNull CampaignDtos.PledgeRequest request, @Context UriInfo uriInfo) {
-        CampaignDtos.PledgeView pledge = campaigns.pledge(request, caller.actor());
+    public Response pledge(@Valid @NotNull CampaignRecords.NewPledge request, @Context UriInfo uriInfo) {
+        CampaignRecords.PledgeStanding pledge = campaigns.pledge(request, caller.actor());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(pledge.id().toString()).build())
                 .entity(pledge).build();
     }
@@ -72,7 +71,7 @@ public class CampaignResource {
     @Path("pledges")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Pledges of a donor or of a campaign, with paid and outstanding amounts")
-    public List<CampaignDtos.PledgeView> pledges(@QueryParam("donorId") UUID donorId,
+    public List<CampaignRecords.PledgeStanding> pledges(@QueryParam("donorId") UUID donorId,
                                                  @QueryParam("campaignId") UUID campaignId) {
         return campaigns.pledges(donorId, campaignId);
     }
@@ -81,7 +80,7 @@ public class CampaignResource {
     @Path("pledges/{id}")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A pledge: payments, outstanding amount, instalments and how far each is covered")
-    public CampaignDtos.PledgeView pledgeById(@PathParam("id") UUID id) {
+    public CampaignRecords.PledgeStanding pledgeById(@PathParam("id") UUID id) {
         return campaigns.getPledge(id);
     }
 }

@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.campaigns;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.disbursements;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.DisbursementService;
 import vn.vnn.kit.idempotency.IdempotentRequests;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
@@ -46,10 +45,10 @@ public class DisbursementResource {
                     + "service published it), or the request states a hardship reason for an exception. The amount "
                     + "must be within the category's provincial cap. Requires an Idempotency-Key.")
     public Response request(@Parameter(required = true) @HeaderParam(IdempotentRequests.HEADER) String key,
-                            @Valid @NotNull DisbursementDtos.Request request, @Context UriInfo uriInfo) {
+                            @Valid @NotNull DisbursementCommands.Request request, @Context UriInfo uriInfo) {
         String actor = caller.actor();
         return idempotency.execute(key, "POST /api/v1/disbursements|" + actor, request, () -> {
-            DisbursementDtos.View created = disbursements.request(request, actor);
+            DisbursementDtos.View created = DisbursementDtos.View.of(disbursements.request(request, actor));
             return Response.created(uriInfo.getBaseUriBuilder().path("api/v1/disbursements")
                     .path(created.id().toString()).build()).entity(created).build();
         });
@@ -60,8 +59,8 @@ public class DisbursementResource {
     @RolesAllowed({Roles.FUND_APPROVER, Roles.ADMIN})
     @Operation(summary = "Approve or reject a requested disbursement (not by the officer who requested it)")
     public DisbursementDtos.View decide(@PathParam("id") UUID id,
-                                        @Valid @NotNull DisbursementDtos.Decision decision) {
-        return disbursements.decide(id, decision, caller.actor());
+                                        @Valid @NotNull DisbursementCommands.Decision decision) {
+        return DisbursementDtos.View.of(disbursements.decide(id, decision, caller.actor()));
     }
 
     @POST
@@ -70,8 +69,8 @@ public class DisbursementResource {
     @Operation(summary = "Record the payment of an approved disbursement",
             description = "Moves the money out in the fund's ledger; 409 when the fund's cash does not cover it. "
                     + "Publishes fund.disbursement-paid.v1.")
-    public DisbursementDtos.View pay(@PathParam("id") UUID id, @Valid @NotNull DisbursementDtos.Payment payment) {
-        return disbursements.pay(id, payment, caller.actor());
+    public DisbursementDtos.View pay(@PathParam("id") UUID id, @Valid @NotNull DisbursementCommands.Payment payment) {
+        return DisbursementDtos.View.of(disbursements.pay(id, payment, caller.actor()));
     }
 
     @GET
@@ -79,7 +78,7 @@ public class DisbursementResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One disbursement")
     public DisbursementDtos.View get(@PathParam("id") UUID id) {
-        return disbursements.get(id);
+        return DisbursementDtos.View.of(disbursements.get(id));
     }
 
     @GET
@@ -87,6 +86,6 @@ public class DisbursementResource {
     @Operation(summary = "Disbursements, newest first, optionally by status")
     public Response list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page,
                          @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, disbursements.list(status, page));
+        return PagedResponses.ok(uriInfo, disbursements.list(status, page).map(DisbursementDtos.View::of));
     }
 }

@@ -1,18 +1,21 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.disbursements;
+
+import vn.vnn.kit.time.VietnamClock;
+
+import vn.vnn.kit.persistence.Versions;
+
+import vn.vnn.fund.funds.FundScope;
+import vn.vnn.fund.funds.Ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.events.fund.DisbursementPaidV1;
-import vn.vnn.fund.api.DisbursementDtos;
-import vn.vnn.fund.config.FundConfig;
-import vn.vnn.fund.domain.Account;
-import vn.vnn.fund.domain.Disbursement;
-import vn.vnn.fund.domain.EligibleHousehold;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.LedgerEntry;
-import vn.vnn.fund.domain.SupportEligibility;
+import vn.vnn.fund.funds.FundConfig;
+import vn.vnn.fund.funds.Account;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.funds.LedgerEntry;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
@@ -21,8 +24,6 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.problem.ProblemType;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,17 +35,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisbursementService {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final Ledger ledger;
     private final Outbox outbox;
     private final FundConfig config;
     private final AuditLog audit;
     private final FundScope scope;
     private final EntityManager entityManager;
+    private final VietnamClock clock;
 
     DisbursementService(Ledger ledger, Outbox outbox, FundConfig config, AuditLog audit, FundScope scope,
-                        EntityManager entityManager) {
+                        EntityManager entityManager, VietnamClock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -54,7 +55,7 @@ public class DisbursementService {
     }
 
     @Transactional
-    public DisbursementDtos.View request(DisbursementDtos.Request request, String actor) {
+    public Disbursement request(DisbursementCommands.Request request, String actor) {
         Fund fund = scope.openFund(request.fundAreaCode(), "fundAreaCode");
         long cap = config.cap(fund.areaCode, request.category().name()).orElseThrow(() -> ProblemException.invalid(
                 "category", "no cap is configured for " + request.category()));
@@ -63,7 +64,7 @@ public class DisbursementService {
                     + request.category() + " in this fund");
         }
         EligibleHousehold household = EligibleHousehold.findById(request.householdId());
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = clock.today();
         Disbursement.Eligibility eligibility = eligibility(household, today.getYear(), request.hardshipReason())
                 .orElseThrow(() -> ProblemException.invalid("householdId", "is not recognised POOR or NEAR_POOR by "
                         + "the latest review; give a hardship reason to request an exception"));
@@ -84,16 +85,16 @@ public class DisbursementService {
                 ? request.hardshipReason().strip() : null;
         disbursement.status = Disbursement.Status.REQUESTED;
         disbursement.requestedBy = actor;
-        disbursement.requestedAt = OffsetDateTime.now();
+        disbursement.requestedAt = clock.now();
         disbursement.persist();
         audit.record("DISBURSEMENT", disbursement.id, "REQUESTED", actor, disbursement.category + " "
                 + disbursement.amountVnd + " đồng, " + disbursement.eligibility);
-        return DisbursementDtos.View.of(disbursement);
+        return disbursement;
     }
 
     /** Approves or rejects; never by the officer who requested it. Eligibility is checked again at the decision. */
     @Transactional
-    public DisbursementDtos.View decide(UUID id, DisbursementDtos.Decision decision, String actor) {
+    public Disbursement decide(UUID id, DisbursementCommands.Decision decision, String actor) {
         Disbursement disbursement = find(id, decision.version());
         if (disbursement.status != Disbursement.Status.REQUESTED) {
             throw ProblemException.conflict("The disbursement is " + disbursement.status + ", not REQUESTED");
@@ -102,7 +103,7 @@ public class DisbursementService {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "The officer who requested a disbursement cannot decide it");
         }
-        if (decision.verdict() == DisbursementDtos.Decision.Verdict.REJECT) {
+        if (decision.verdict() == DisbursementCommands.Decision.Verdict.REJECT) {
             if (decision.reason() == null || decision.reason().isBlank()) {
                 throw ProblemException.invalid("reason", "is required when rejecting");
             }
@@ -111,25 +112,25 @@ public class DisbursementService {
         } else {
             if (disbursement.eligibility != Disbursement.Eligibility.HARDSHIP) {
                 EligibleHousehold household = EligibleHousehold.findById(disbursement.householdId);
-                if (eligibility(household, LocalDate.now(VIETNAM).getYear(), null).isEmpty()) {
+                if (eligibility(household, clock.today().getYear(), null).isEmpty()) {
                     throw ProblemException.conflict("The household is no longer recognised POOR or NEAR_POOR");
                 }
             }
             disbursement.status = Disbursement.Status.APPROVED;
         }
         disbursement.decidedBy = actor;
-        disbursement.decidedAt = OffsetDateTime.now();
+        disbursement.decidedAt = clock.now();
         disbursement.decisionNo = decision.decisionNo();
         audit.record("DISBURSEMENT", disbursement.id, disbursement.status.name(), actor,
                 disbursement.status == Disbursement.Status.REJECTED ? disbursement.rejectionReason
                         : "decision " + disbursement.decisionNo);
         entityManager.flush();
-        return DisbursementDtos.View.of(disbursement);
+        return disbursement;
     }
 
     /** Records the payment: the ledger moves the money out (409 when the fund's cash does not cover it). */
     @Transactional
-    public DisbursementDtos.View pay(UUID id, DisbursementDtos.Payment payment, String actor) {
+    public Disbursement pay(UUID id, DisbursementCommands.Payment payment, String actor) {
         Disbursement disbursement = find(id, payment.version());
         if (disbursement.status != Disbursement.Status.APPROVED) {
             throw ProblemException.conflict("Only an APPROVED disbursement is paid; this one is "
@@ -141,7 +142,7 @@ public class DisbursementService {
                         LedgerEntry.credit(Account.CASH, disbursement.amountVnd)));
         disbursement.status = Disbursement.Status.PAID;
         disbursement.paidBy = actor;
-        disbursement.paidAt = OffsetDateTime.now();
+        disbursement.paidAt = clock.now();
         disbursement.paidOn = payment.paidOn();
         outbox.publish("disbursement", disbursement.id.toString(), new DisbursementPaidV1(
                 disbursement.id.toString(), disbursement.householdId, disbursement.communeCode,
@@ -149,16 +150,16 @@ public class DisbursementService {
                 disbursement.decisionNo, actor));
         audit.record("DISBURSEMENT", disbursement.id, "PAID", actor, "paid on " + disbursement.paidOn);
         entityManager.flush();
-        return DisbursementDtos.View.of(disbursement);
+        return disbursement;
     }
 
     @Transactional
-    public DisbursementDtos.View get(UUID id) {
-        return DisbursementDtos.View.of(find(id, null));
+    public Disbursement get(UUID id) {
+        return find(id, null);
     }
 
     @Transactional
-    public Page<DisbursementDtos.View> list(String status, PageRequest page) {
+    public Page<Disbursement> list(String status, PageRequest page) {
         Disbursement.Status wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -175,8 +176,8 @@ public class DisbursementService {
             params.put("status", wanted);
         }
         long total = Disbursement.count(query, params);
-        List<DisbursementDtos.View> items = Disbursement.<Disbursement>find(query + " order by d.requestedAt desc, d.id",
-                params).page(page.page(), page.size()).list().stream().map(DisbursementDtos.View::of).toList();
+        List<Disbursement> items = Disbursement.<Disbursement>find(query + " order by d.requestedAt desc, d.id",
+                params).page(page.page(), page.size()).list();
         return Page.of(items, page, total);
     }
 
@@ -192,10 +193,7 @@ public class DisbursementService {
             throw ProblemException.notFound("Disbursement", id);
         }
         scope.require(disbursement.fundId, "Disbursement", id);
-        if (version != null && disbursement.version != version) {
-            throw ProblemException.conflict("Disbursement " + id + " changed meanwhile (version "
-                    + disbursement.version + "); reload it and try again");
-        }
+        Versions.requireUnchanged("Disbursement", id, disbursement.version, version);
         return disbursement;
     }
 }

@@ -1,17 +1,16 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.disbursements;
+
+import vn.vnn.kit.time.VietnamClock;
+
+import vn.vnn.fund.funds.FundScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
-import vn.vnn.fund.api.EligibleHouseholdView;
-import vn.vnn.fund.domain.EligibleHousehold;
-import vn.vnn.fund.domain.RecognitionOrder;
 import vn.vnn.kit.inbox.IncomingEvent;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
-
-import java.time.OffsetDateTime;
 
 /**
  * Keeps the fund's eligibility view in step with households' recognised statuses. Callers read the households of
@@ -21,8 +20,10 @@ import java.time.OffsetDateTime;
 public class EligibilityService {
 
     private final FundScope scope;
+    private final VietnamClock clock;
 
-    EligibilityService(FundScope scope) {
+    EligibilityService(FundScope scope, VietnamClock clock) {
+        this.clock = clock;
         this.scope = scope;
     }
 
@@ -47,21 +48,21 @@ public class EligibilityService {
         household.reviewYear = data.reviewYear();
         household.recognizedOn = data.recognizedOn();
         household.lastEventId = event.id();
-        household.updatedAt = OffsetDateTime.now();
+        household.updatedAt = clock.now();
         household.persist();
     }
 
     @Transactional
-    public EligibleHouseholdView get(String householdId) {
+    public EligibleHousehold get(String householdId) {
         EligibleHousehold household = EligibleHousehold.findById(householdId);
         if (household == null || !scope.areas().covers(household.communeCode, household.provinceCode)) {
             throw ProblemException.notFound("Household", householdId);
         }
-        return EligibleHouseholdView.of(household);
+        return household;
     }
 
     @Transactional
-    public Page<EligibleHouseholdView> list(String communeCode, Boolean eligible, PageRequest page) {
+    public Page<EligibleHousehold> list(String communeCode, Boolean eligible, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         var params = new java.util.HashMap<String, Object>();
         if (communeCode != null && !communeCode.isBlank()) {
@@ -72,13 +73,11 @@ public class EligibilityService {
             where.append(" and eligible = :eligible");
             params.put("eligible", eligible);
         }
-        if (!scope.areas().national()) {
-            where.append(" and (communeCode in :scope or provinceCode in :scope)");
-            params.put("scope", scope.areas().queryAreas());
-        }
+        where.append(" and ").append(scope.areas().where("communeCode", "provinceCode"));
+        scope.areas().bind(params);
         long total = EligibleHousehold.count(where.toString(), params);
         var items = EligibleHousehold.<EligibleHousehold>find(where + " order by communeCode, householdId", params)
-                .page(page.page(), page.size()).list().stream().map(EligibleHouseholdView::of).toList();
+                .page(page.page(), page.size()).list();
         return Page.of(items, page, total);
     }
 }

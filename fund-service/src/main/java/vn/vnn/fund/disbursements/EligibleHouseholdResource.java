@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.disbursements;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.EligibilityService;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
 import vn.vnn.kit.security.Roles;
@@ -32,7 +31,7 @@ public class EligibleHouseholdResource {
     @Operation(summary = "Households known to the fund, by commune")
     public Response list(@QueryParam("communeCode") String communeCode, @QueryParam("eligible") Boolean eligible,
                          @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, eligibility.list(communeCode, eligible, page));
+        return PagedResponses.ok(uriInfo, eligibility.list(communeCode, eligible, page).map(EligibleHouseholdView::of));
     }
 
     @GET
@@ -40,6 +39,6 @@ public class EligibleHouseholdResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One household's latest recognised status as the fund knows it")
     public EligibleHouseholdView get(@PathParam("householdId") String householdId) {
-        return eligibility.get(householdId);
+        return EligibleHouseholdView.of(eligibility.get(householdId));
     }
 }

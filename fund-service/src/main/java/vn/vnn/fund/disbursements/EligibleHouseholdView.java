@@ -1,6 +1,5 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.disbursements;
 
-import vn.vnn.fund.domain.EligibleHousehold;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

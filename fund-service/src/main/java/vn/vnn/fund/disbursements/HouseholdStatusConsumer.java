@@ -1,4 +1,4 @@
-package vn.vnn.fund.messaging;
+package vn.vnn.fund.disbursements;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
-import vn.vnn.fund.service.EligibilityService;
 import vn.vnn.kit.inbox.IdempotentBatchConsumer;
 
 import java.util.concurrent.CompletionStage;

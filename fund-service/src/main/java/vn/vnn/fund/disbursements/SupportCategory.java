@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.disbursements;
 
 /** What support pays for (DOMAIN.md §1.5), and the purpose code it carries in {@code fund.disbursement-paid.v1}. */
 public enum SupportCategory {

@@ -1,4 +1,6 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.donations;
+
+import vn.vnn.fund.donors.Donor;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -17,6 +19,9 @@ import java.util.UUID;
 /** A donation received by a fund, with its receipt. Never edited or deleted: a cancellation is reversed in the ledger. */
 @Entity
 public class Donation extends PanacheEntityBase {
+
+    /** How an anonymous gift is named wherever the public or other services see it (ủng hộ ẩn danh). */
+    public static final String ANONYMOUS_NAME = "Nhà hảo tâm ẩn danh";
 
     @Id
     public UUID id;
@@ -70,4 +75,9 @@ public class Donation extends PanacheEntityBase {
 
     /** A cancelled donation keeps its receipt number; the ledger reverses it. */
     public enum Status { ACCEPTED, CANCELLED }
+
+    /** The name the public statement and other services show: the donor's, unless the gift is anonymous. */
+    public String publicName() {
+        return anonymous ? ANONYMOUS_NAME : donorName;
+    }
 }

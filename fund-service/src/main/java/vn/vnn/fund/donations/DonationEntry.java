@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donations;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,20 +8,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.vnn.fund.domain.DonationKind;
-import vn.vnn.fund.domain.DonorType;
-import vn.vnn.fund.domain.OrganisationKind;
-import jakarta.validation.constraints.Email;
+import vn.vnn.fund.donors.DonorRef;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import jakarta.validation.constraints.Digits;
-import vn.vnn.fund.domain.PaymentChannel;
 
-@Schema(description = "A donation to record (ghi nhận ủng hộ)")
-public record DonationRequest(
-        @Schema(description = "Who gave; or name a known donor by donorId instead") @Valid Donor donor,
+@Schema(name = "DonationRequest", description = "A donation to record (ghi nhận ủng hộ)")
+public record DonationEntry(
+        @Schema(description = "Who gave; or name a known donor by donorId instead") @Valid DonorRef donor,
         @Schema(description = "CASH or IN_KIND (at its assessed value)") @NotNull DonationKind kind,
         @Schema(description = "Amount in whole đồng", examples = "150000000")
         @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd,
@@ -42,7 +38,7 @@ public record DonationRequest(
                 + "you work on") java.util.UUID donorId) {
 
     /** Without campaign, pledge and donor id. */
-    public DonationRequest(Donor donor, DonationKind kind, Long amountVnd, LocalDate receivedOn, String fundAreaCode,
+    public DonationEntry(DonorRef donor, DonationKind kind, Long amountVnd, LocalDate receivedOn, String fundAreaCode,
                            Boolean anonymous, String note, PaymentChannel channel, String bankReference,
                            List<Item> items) {
         this(donor, kind, amountVnd, receivedOn, fundAreaCode, anonymous, note, channel, bankReference, items, null,
@@ -54,31 +50,5 @@ public record DonationRequest(
                        @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
                        @NotBlank @Size(max = 30) String unit,
                        @Schema(description = "Stated value in whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long valueVnd) {
-    }
-
-    @Schema(name = "DonorRef", description = "The donor. An organisation is found by its tax code, else by its name "
-            + "(compared in Unicode NFC, case-insensitively); an individual by citizen ID, else phone, else e-mail, "
-            + "never by name alone (without any of them each donation makes a new donor: name a known one by donorId). "
-            + "Created when new; contact data of a known donor change through PUT /api/v1/donors/{id}.")
-    public record Donor(
-            @NotBlank @Size(max = 300) String name,
-            @NotNull DonorType type,
-            @Schema(description = "For an ORGANISATION (default OTHER)") OrganisationKind organisationKind,
-            @Schema(description = "Kiều bào or a donor abroad") Boolean overseas,
-            @Schema(description = "ISO country code of an overseas donor", examples = "JP")
-            @Pattern(regexp = "[A-Z]{2}") String country,
-            @Schema(description = "Mã số thuế; required for a domestic ENTERPRISE", examples = "0100109106")
-            @Pattern(regexp = "[0-9]{10}(-[0-9]{3})?", message = "must be 10 digits, or 13 as 0123456789-001")
-            String taxCode,
-            @Pattern(regexp = "\\+?[0-9 ]{8,15}") String phone,
-            @Email @Size(max = 200) String email,
-            @Size(max = 300) String address,
-            @Schema(description = "Số định danh cá nhân (CCCD) of an INDIVIDUAL; personal data, masked except for "
-                    + "fund officers") @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String citizenId) {
-
-        /** The short form: a name and a type, nothing else known. */
-        public Donor(String name, DonorType type) {
-            this(name, type, null, null, null, null, null, null, null, null);
-        }
     }
 }

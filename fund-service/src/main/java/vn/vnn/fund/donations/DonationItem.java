@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.donations;
 
 import java.math.BigDecimal;
 

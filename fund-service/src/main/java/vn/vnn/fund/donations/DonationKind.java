@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.donations;
 
 /** Tiền mặt/chuyển khoản (cash) or hiện vật (in kind, at its assessed value). */
 public enum DonationKind {

@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donations;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.DonationService;
 import vn.vnn.kit.idempotency.IdempotentRequests;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
@@ -46,10 +45,10 @@ public class DonationResource {
     public Response record(
             @Parameter(description = "Unique per donation, e.g. a UUID; same key + same body = same result",
                     required = true) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull DonationRequest request, @Context UriInfo uriInfo) {
+            @Valid @NotNull DonationEntry request, @Context UriInfo uriInfo) {
         String actor = caller.actor();
         return idempotency.execute(idempotencyKey, "POST /api/v1/donations|" + actor, request, () -> {
-            DonationView donation = donations.record(request, actor);
+            DonationView donation = DonationView.of(donations.record(request, actor));
             return Response.created(uriInfo.getBaseUriBuilder().path("api/v1/donations")
                     .path(donation.id().toString()).build()).entity(donation).build();
         });
@@ -61,8 +60,8 @@ public class DonationResource {
     @Operation(summary = "Cancel a donation (e.g. a returned transfer)",
             description = "The donation keeps its receipt number and stays listed as CANCELLED; a reversal in the "
                     + "ledger takes the amount back out, refused (409) when the money has already been spent.")
-    public DonationView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
-        return donations.cancel(id, request.version(), request.reason(), caller.actor());
+    public DonationView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation request) {
+        return DonationView.of(donations.cancel(id, request.version(), request.reason(), caller.actor()));
     }
 
     @GET
@@ -71,7 +70,7 @@ public class DonationResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The donation's receipt (biên lai) as PDF: Vietnamese, amount in figures and in words")
     public Response receipt(@PathParam("id") UUID id) {
-        DonationView donation = donations.get(id);
+        DonationView donation = DonationView.of(donations.get(id));
         byte[] pdf = ReceiptPdf.render(donation, donations.fundName(donation.fundId()));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"bien-lai-"
                 + donation.receiptNo().replace('/', '-') + ".pdf\"").build();
@@ -82,13 +81,13 @@ public class DonationResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One donation")
     public DonationView get(@PathParam("id") UUID id) {
-        return donations.get(id);
+        return DonationView.of(donations.get(id));
     }
 
     @GET
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Donations, newest first")
     public Response list(@BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, donations.list(page));
+        return PagedResponses.ok(uriInfo, donations.list(page).map(DonationView::of));
     }
 }

@@ -1,4 +1,11 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.donations;
+
+import vn.vnn.kit.time.VietnamClock;
+
+import vn.vnn.fund.donors.DonorService;
+import vn.vnn.fund.funds.FundScope;
+import vn.vnn.fund.funds.Ledger;
+import vn.vnn.fund.funds.ReceiptNumbers;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -6,16 +13,10 @@ import jakarta.transaction.Transactional;
 import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
-import vn.vnn.fund.api.DonationRequest;
-import vn.vnn.fund.api.DonationView;
-import vn.vnn.fund.domain.Account;
-import vn.vnn.fund.domain.Donation;
-import vn.vnn.fund.domain.DonationItem;
-import vn.vnn.fund.domain.DonationKind;
-import vn.vnn.fund.domain.Donor;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.LedgerEntry;
-import vn.vnn.fund.domain.PaymentChannel;
+import vn.vnn.fund.funds.Account;
+import vn.vnn.fund.donors.Donor;
+import vn.vnn.fund.funds.Fund;
+import vn.vnn.fund.funds.LedgerEntry;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.outbox.Outbox;
 import vn.vnn.kit.paging.Page;
@@ -23,11 +24,8 @@ import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.text.Names;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,8 +36,6 @@ import java.util.UUID;
 public class DonationService {
 
     /** The name shown for donors who asked not to be named (nhà hảo tâm ẩn danh). */
-    public static final String ANONYMOUS_NAME = "Nhà hảo tâm ẩn danh";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Outbox outbox;
     private final Ledger ledger;
@@ -48,9 +44,13 @@ public class DonationService {
     private final AuditLog audit;
     private final FundScope scope;
     private final EntityManager entityManager;
+    private final DonationItems goods;
+    private final VietnamClock clock;
 
     DonationService(Outbox outbox, Ledger ledger, ReceiptNumbers receipts, DonorService donors, AuditLog audit,
-                    FundScope scope, EntityManager entityManager) {
+                    FundScope scope, EntityManager entityManager, DonationItems goods, VietnamClock clock) {
+        this.clock = clock;
+        this.goods = goods;
         this.scope = scope;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -61,16 +61,16 @@ public class DonationService {
     }
 
     @Transactional
-    public DonationView record(DonationRequest request, String actor) {
-        if (request.receivedOn().isAfter(LocalDate.now(VIETNAM))) {
+    public RecordedDonation record(DonationEntry request, String actor) {
+        if (request.receivedOn().isAfter(clock.today())) {
             throw ProblemException.invalid("receivedOn", "must not be in the future");
         }
-        List<DonationRequest.Item> items = request.items() == null ? List.of() : request.items();
+        List<DonationEntry.Item> items = request.items() == null ? List.of() : request.items();
         if (request.kind() == DonationKind.IN_KIND) {
             if (items.isEmpty()) {
                 throw ProblemException.invalid("items", "list the goods given in kind, each with its value");
             }
-            long total = items.stream().mapToLong(DonationRequest.Item::valueVnd).sum();
+            long total = items.stream().mapToLong(DonationEntry.Item::valueVnd).sum();
             if (total != request.amountVnd()) {
                 throw ProblemException.invalid("amountVnd", "must equal the items' values added up (" + total + ")");
             }
@@ -105,21 +105,13 @@ public class DonationService {
         donation.campaignId = campaignId;
         donation.pledgeId = pledgeId;
         donation.recordedBy = actor;
-        donation.recordedAt = OffsetDateTime.now();
+        donation.recordedAt = clock.now();
         donation.receiptYear = request.receivedOn().getYear();
         donation.receiptNumber = receipts.next(fund.id, donation.receiptYear);
         donation.receiptNo = ReceiptNumbers.format(fund.code, donation.receiptYear, donation.receiptNumber);
         donation.persist();
         entityManager.flush();
-        for (int i = 0; i < items.size(); i++) {
-            DonationRequest.Item item = items.get(i);
-            entityManager.createNativeQuery("""
-                            INSERT INTO donation_item (donation_id, line, name, quantity, unit, value_vnd)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                    .setParameter(1, donation.id).setParameter(2, i + 1).setParameter(3, item.name().strip())
-                    .setParameter(4, item.quantity()).setParameter(5, item.unit().strip())
-                    .setParameter(6, item.valueVnd()).executeUpdate();
-        }
+        goods.add(donation.id, items);
         Account held = held(donation.kind);
         ledger.post(fund.id, Ledger.Kind.DONATION, donation.id, donation.receivedOn, "Biên lai " + donation.receiptNo,
                 actor, List.of(LedgerEntry.debit(held, donation.amountVnd),
@@ -131,10 +123,10 @@ public class DonationService {
         // receiving fund's officers can attribute it.
         outbox.publish("donation", donation.id.toString(), new DonationReceivedV1(
                 donation.id.toString(), donation.anonymous ? null : donor.id.toString(),
-                donation.anonymous ? ANONYMOUS_NAME : donation.donorName, donor.type.name(), donation.anonymous,
+                donation.publicName(), donor.type.name(), donation.anonymous,
                 donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode,
                 campaignId == null ? null : campaignId.toString(), donation.receiptNo, actor));
-        return DonationView.of(donation, items(donation.id));
+        return recorded(donation, goods.of(donation.id));
     }
 
     /**
@@ -142,7 +134,7 @@ public class DonationService {
      * reversal takes the money back out, which fails while the money has already been spent.
      */
     @Transactional
-    public DonationView cancel(UUID id, long version, String reason, String actor) {
+    public RecordedDonation cancel(UUID id, long version, String reason, String actor) {
         Donation donation = find(id);
         if (donation.version != version) {
             throw ProblemException.conflict("Donation " + id + " changed meanwhile; reload it and try again");
@@ -152,9 +144,9 @@ public class DonationService {
         }
         donation.status = Donation.Status.CANCELLED;
         donation.cancelledBy = actor;
-        donation.cancelledAt = OffsetDateTime.now();
+        donation.cancelledAt = clock.now();
         donation.cancelReason = reason.strip();
-        ledger.post(donation.fundId, Ledger.Kind.DONATION_REVERSAL, donation.id, LocalDate.now(VIETNAM),
+        ledger.post(donation.fundId, Ledger.Kind.DONATION_REVERSAL, donation.id, clock.today(),
                 "Huỷ biên lai " + donation.receiptNo + ": " + donation.cancelReason, actor,
                 List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd),
                         LedgerEntry.credit(held(donation.kind), donation.amountVnd)));
@@ -162,20 +154,20 @@ public class DonationService {
         // Whoever credited the donation (the emulation standings) takes it back.
         outbox.publish("donation", donation.id.toString(), new DonationCancelledV1(
                 donation.id.toString(), donation.anonymous ? null : donation.donor.id.toString(), donation.kind.name(), donation.amountVnd,
-                donation.receivedOn, LocalDate.now(VIETNAM), donation.fundAreaCode, donation.receiptNo,
+                donation.receivedOn, clock.today(), donation.fundAreaCode, donation.receiptNo,
                 donation.cancelReason, actor));
         entityManager.flush();
-        return DonationView.of(donation, items(donation.id));
+        return recorded(donation, goods.of(donation.id));
     }
 
     @Transactional
-    public DonationView get(UUID id) {
+    public RecordedDonation get(UUID id) {
         Donation donation = find(id);
-        return DonationView.of(donation, items(id));
+        return recorded(donation, goods.of(id));
     }
 
     @Transactional
-    public Page<DonationView> list(PageRequest page) {
+    public Page<RecordedDonation> list(PageRequest page) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         scope.bind(params);
         String where = " where " + scope.condition("d.fundId");
@@ -186,8 +178,8 @@ public class DonationService {
         return Page.of(views(items), page, total);
     }
 
-    private static vn.vnn.fund.domain.Campaign campaign(DonationRequest request, Fund fund) {
-        vn.vnn.fund.domain.Campaign campaign = vn.vnn.fund.domain.Campaign.findById(request.campaignId());
+    private static vn.vnn.fund.campaigns.Campaign campaign(DonationEntry request, Fund fund) {
+        vn.vnn.fund.campaigns.Campaign campaign = vn.vnn.fund.campaigns.Campaign.findById(request.campaignId());
         if (campaign == null || !campaign.fundId.equals(fund.id)) {
             throw ProblemException.invalid("campaignId", "is no campaign of this fund");
         }
@@ -199,8 +191,8 @@ public class DonationService {
     }
 
     /** The pledge paid; locked so that two payments never overpay it together. */
-    private vn.vnn.fund.domain.Pledge pledge(DonationRequest request, Fund fund, Donor donor) {
-        vn.vnn.fund.domain.Pledge pledge = entityManager.find(vn.vnn.fund.domain.Pledge.class, request.pledgeId(),
+    private vn.vnn.fund.campaigns.Pledge pledge(DonationEntry request, Fund fund, Donor donor) {
+        vn.vnn.fund.campaigns.Pledge pledge = entityManager.find(vn.vnn.fund.campaigns.Pledge.class, request.pledgeId(),
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (pledge == null || !pledge.fundId.equals(fund.id) || !pledge.donorId.equals(donor.id)) {
             throw ProblemException.invalid("pledgeId", "is no pledge of this donor to this fund");
@@ -223,7 +215,8 @@ public class DonationService {
 
     /** A donor's donations to the funds the caller reaches, newest first. */
     @Transactional
-    public Page<DonationView> ofDonor(UUID donorId, PageRequest page) {
+    public Page<RecordedDonation> ofDonor(UUID donorId, PageRequest page) {
+        donors.visibleDonor(donorId);
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("donor", donorId);
         scope.bind(params);
@@ -244,30 +237,17 @@ public class DonationService {
         return donation;
     }
 
-    /** A page of donations with their goods, read in one query rather than one per donation. */
-    private List<DonationView> views(List<Donation> donations) {
-        java.util.Map<UUID, List<DonationItem>> goods = new java.util.HashMap<>();
-        List<UUID> inKind = donations.stream().filter(d -> d.kind == DonationKind.IN_KIND).map(d -> d.id).toList();
-        if (!inKind.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT donation_id, name, quantity, unit, value_vnd FROM donation_item
-                            WHERE donation_id = ANY(?1) ORDER BY donation_id, line""")
-                    .setParameter(1, inKind.toArray(UUID[]::new)).getResultList();
-            rows.forEach(r -> goods.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
-                    .add(new DonationItem((String) r[1], (BigDecimal) r[2], (String) r[3],
-                            ((Number) r[4]).longValue())));
-        }
-        return donations.stream().map(d -> DonationView.of(d, goods.getOrDefault(d.id, List.of()))).toList();
+    /** The donation with its donor loaded, so that it can be read once the transaction has ended. */
+    private static RecordedDonation recorded(Donation donation, List<DonationItem> items) {
+        org.hibernate.Hibernate.initialize(donation.donor);
+        return new RecordedDonation(donation, items);
     }
 
-    private List<DonationItem> items(UUID donationId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT name, quantity, unit, value_vnd FROM donation_item WHERE donation_id = ?1
-                        ORDER BY line""").setParameter(1, donationId).getResultList();
-        return rows.stream().map(r -> new DonationItem((String) r[0], (BigDecimal) r[1], (String) r[2],
-                ((Number) r[3]).longValue())).toList();
+    /** A page of donations with their goods, read in one query rather than one per donation. */
+    private List<RecordedDonation> views(List<Donation> donations) {
+        Map<UUID, List<DonationItem>> items = goods.of(donations.stream()
+                .filter(d -> d.kind == DonationKind.IN_KIND).map(d -> d.id).toList());
+        return donations.stream().map(d -> new RecordedDonation(d, items.getOrDefault(d.id, List.of()))).toList();
     }
 
     private static Account held(DonationKind kind) {

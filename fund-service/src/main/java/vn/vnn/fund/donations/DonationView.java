@@ -1,7 +1,5 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donations;
 
-import vn.vnn.fund.domain.Donation;
-import vn.vnn.fund.domain.DonationItem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +13,9 @@ public record DonationView(UUID id, String receiptNo, String status, UUID fundId
                            String cancelledBy, OffsetDateTime cancelledAt, String cancelReason, UUID campaignId,
                            UUID pledgeId, long version) {
 
-    public static DonationView of(Donation d, List<DonationItem> items) {
+    public static DonationView of(RecordedDonation recorded) {
+        Donation d = recorded.donation();
+        List<DonationItem> items = recorded.items();
         return new DonationView(d.id, d.receiptNo, d.status.name(), d.fundId, d.fundAreaCode, d.donor.id,
                 d.donorName, d.donor.type.name(), d.kind.name(), d.amountVnd, d.receivedOn,
                 d.channel == null ? null : d.channel.name(), d.bankReference, items, d.anonymous, d.note,

@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.donations;
 
 /** How cash reached the fund: bank transfer, cash at the committee's office, or the State Treasury account. */
 public enum PaymentChannel {

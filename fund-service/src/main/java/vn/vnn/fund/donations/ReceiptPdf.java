@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donations;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -8,16 +8,13 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import vn.vnn.kit.pdf.PdfFonts;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import vn.vnn.fund.domain.DonationItem;
-import vn.vnn.fund.domain.VietnameseAmount;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -27,18 +24,14 @@ import java.time.format.DateTimeFormatter;
 final class ReceiptPdf {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final byte[] REGULAR = font("liberation/LiberationSans-Regular.ttf");
-    private static final byte[] BOLD = font("liberation/LiberationSans-Bold.ttf");
 
     private ReceiptPdf() {
     }
 
     static byte[] render(DonationView donation, String fundName) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont regular = BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, true, REGULAR, null);
-            BaseFont bold = BaseFont.createFont("LiberationSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, BOLD, null);
+            BaseFont regular = PdfFonts.of(PdfFonts.Face.SANS);
+            BaseFont bold = PdfFonts.of(PdfFonts.Face.SANS_BOLD);
             Font text = new Font(regular, 10);
             Font strong = new Font(bold, 10);
             Document document = new Document(PageSize.A5, 36, 36, 36, 36);
@@ -133,16 +126,5 @@ final class ReceiptPdf {
         right.setPaddingBottom(4);
         table.addCell(left);
         table.addCell(right);
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = ReceiptPdf.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + path + " is missing (openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

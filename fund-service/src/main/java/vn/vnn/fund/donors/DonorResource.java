@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,10 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.domain.DonorType;
-import vn.vnn.fund.domain.OrganisationKind;
-import vn.vnn.fund.service.DonationService;
-import vn.vnn.fund.service.DonorService;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
 import vn.vnn.kit.security.Roles;
@@ -29,11 +25,9 @@ import java.util.UUID;
 public class DonorResource {
 
     private final DonorService donors;
-    private final DonationService donations;
 
-    DonorResource(DonorService donors, DonationService donations) {
+    DonorResource(DonorService donors) {
         this.donors = donors;
-        this.donations = donations;
     }
 
     @GET
@@ -43,7 +37,7 @@ public class DonorResource {
     public Response list(@QueryParam("name") String name, @QueryParam("type") DonorType type,
                          @QueryParam("organisationKind") OrganisationKind kind, @BeanParam @Valid PageRequest page,
                          @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, donors.list(name, type, kind, page));
+        return PagedResponses.ok(uriInfo, donors.list(name, type, kind, page).map(DonorView::of));
     }
 
     @GET
@@ -51,16 +45,7 @@ public class DonorResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A donor with the number and total of accepted donations, first and last date")
     public DonorView get(@PathParam("id") UUID id) {
-        return donors.get(id);
-    }
-
-    @GET
-    @Path("{id}/donations")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The donor's history: every donation, newest first, cancelled ones included")
-    public Response history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
-        donors.visibleDonor(id);
-        return PagedResponses.ok(uriInfo, donations.ofDonor(id, page));
+        return DonorView.of(donors.get(id));
     }
 
     @PUT
@@ -68,6 +53,6 @@ public class DonorResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
     @Operation(summary = "Change a donor's description or contact data (give the version you read)")
     public DonorView update(@PathParam("id") UUID id, @Valid @NotNull DonorUpdate update) {
-        return donors.update(id, update);
+        return DonorView.of(donors.update(id, update));
     }
 }

@@ -1,17 +1,15 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.donors;
+
+import vn.vnn.kit.time.VietnamClock;
+
+import vn.vnn.kit.persistence.Versions;
+
+import vn.vnn.fund.funds.FundScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.kit.audit.AuditLog;
-import vn.vnn.fund.api.DonationRequest;
-import vn.vnn.fund.api.DonorUpdate;
-import vn.vnn.fund.api.DonorView;
-import vn.vnn.fund.domain.Donor;
-import vn.vnn.fund.domain.DonorIdentity;
-import vn.vnn.fund.domain.DonorRules;
-import vn.vnn.fund.domain.DonorType;
-import vn.vnn.fund.domain.OrganisationKind;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
@@ -20,10 +18,8 @@ import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.PersonalData;
 import vn.vnn.kit.security.Roles;
-import vn.vnn.kit.sql.NativeValues;
 import vn.vnn.kit.text.Names;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +44,12 @@ public class DonorService {
     private final FundScope scope;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final DonorGiving giving;
+    private final VietnamClock clock;
 
-    DonorService(Caller caller, FundScope scope, AuditLog audit, EntityManager entityManager) {
+    DonorService(Caller caller, FundScope scope, AuditLog audit, EntityManager entityManager, DonorGiving giving, VietnamClock clock) {
+        this.clock = clock;
+        this.giving = giving;
         this.caller = caller;
         this.scope = scope;
         this.audit = audit;
@@ -58,10 +58,10 @@ public class DonorService {
 
     /**
      * The donor a donation or pledge names: a known donor chosen by {@code donorId} (one the caller sees), else the
-     * donor {@code ref} describes (see {@link DonationRequest.Donor}), created when new.
+     * donor {@code ref} describes (see {@link DonorRef}), created when new.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Donor resolve(UUID donorId, DonationRequest.Donor ref, String actor) {
+    public Donor resolve(UUID donorId, DonorRef ref, String actor) {
         if (donorId != null && ref != null) {
             throw ProblemException.invalid("donorId", "give either donorId or donor, not both");
         }
@@ -77,7 +77,7 @@ public class DonorService {
 
     /** The donor {@code ref} describes; a new donor when none is known. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Donor findOrCreate(DonationRequest.Donor ref, String actor) {
+    public Donor findOrCreate(DonorRef ref, String actor) {
         OrganisationKind kind = ref.type() == DonorType.ORGANISATION && ref.organisationKind() == null
                 ? OrganisationKind.OTHER : ref.organisationKind();
         boolean overseas = Boolean.TRUE.equals(ref.overseas());
@@ -131,15 +131,13 @@ public class DonorService {
     }
 
     @Transactional
-    public DonorView update(UUID id, DonorUpdate update) {
+    public DonorRecord update(UUID id, DonorUpdate update) {
         Donor donor = find(id);
         if (!scope.areas().national() && givenOutsideReach(donor.id)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This donor has also given to funds outside the "
                     + "areas you work in; the change is for an officer who reaches all of them");
         }
-        if (donor.version != update.version()) {
-            throw ProblemException.conflict("Donor " + id + " changed meanwhile; reload it and try again");
-        }
+        Versions.requireUnchanged("Donor", id, donor.version, update.version());
         OrganisationKind kind = donor.type == DonorType.ORGANISATION && update.organisationKind() == null
                 ? OrganisationKind.OTHER : update.organisationKind();
         boolean overseas = Boolean.TRUE.equals(update.overseas());
@@ -172,7 +170,7 @@ public class DonorService {
         donor.address = update.address();
         donor.citizenId = update.citizenId();
         donor.updatedBy = caller.actor();
-        donor.updatedAt = OffsetDateTime.now();
+        donor.updatedAt = clock.now();
         audit.change("DONOR", donor.id, "UPDATED", caller.actor(), before.equals(name)
                 ? "description and contact data" : "renamed; description and contact data", was, snapshot(donor));
         entityManager.flush();
@@ -180,7 +178,7 @@ public class DonorService {
     }
 
     @Transactional
-    public DonorView get(UUID id) {
+    public DonorRecord get(UUID id) {
         return view(find(id));
     }
 
@@ -192,7 +190,7 @@ public class DonorService {
 
     /** Donors by part of the name, type or organisation kind, alphabetically, among those the caller sees. */
     @Transactional
-    public Page<DonorView> list(String name, DonorType type, OrganisationKind kind, PageRequest page) {
+    public Page<DonorRecord> list(String name, DonorType type, OrganisationKind kind, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (name != null && !name.isBlank()) {
@@ -210,27 +208,28 @@ public class DonorService {
         AreaScope reach = scope.areas();
         if (!reach.national()) {
             where.append(" and ").append(THROUGH_REACHED_FUNDS);
-            params.put("scope", reach.queryAreas());
+            reach.bind(params);
         }
         long total = Donor.count("from Donor o where " + where, params);
         List<Donor> donors = Donor.<Donor>find("from Donor o where " + where + " order by lower(o.name), o.id",
                 params).page(page.page(), page.size()).list();
-        Map<UUID, DonorView.Totals> totals = totals(donors.stream().map(d -> d.id).toList());
+        Map<UUID, DonorGifts> gifts = giving.gifts(donors.stream().map(d -> d.id).toList(), scope.areaArray());
         boolean full = seesContactData();
         if (full) {
             audit.personalDataRead("DONOR", donors.stream().map(d -> d.id).toList(), caller.actor(),
                     "contact data, citizen ID");
         }
-        return Page.of(donors.stream().map(d -> DonorView.of(d, totals.getOrDefault(d.id, DonorView.Totals.NONE),
-                full)).toList(), page, total);
+        return Page.of(donors.stream().map(d -> new DonorRecord(d, gifts.getOrDefault(d.id, DonorGifts.NONE), full))
+                .toList(), page, total);
     }
 
-    private DonorView view(Donor donor) {
+    private DonorRecord view(Donor donor) {
         boolean full = seesContactData();
         if (full) {
             audit.personalDataRead("DONOR", List.of(donor.id), caller.actor(), "contact data, citizen ID");
         }
-        return DonorView.of(donor, totals(List.of(donor.id)).getOrDefault(donor.id, DonorView.Totals.NONE), full);
+        return new DonorRecord(donor, giving.gifts(List.of(donor.id), scope.areaArray())
+                .getOrDefault(donor.id, DonorGifts.NONE), full);
     }
 
     /** The donor as the audit trail keeps it: contact data and citizen ID masked. */
@@ -260,36 +259,7 @@ public class DonorService {
     }
 
     private boolean givenOutsideReach(UUID donorId) {
-        return ((Number) entityManager.createNativeQuery("""
-                        SELECT count(*) FROM fund f
-                        WHERE f.area_code <> ALL(?2)
-                          AND (EXISTS (SELECT 1 FROM donation d WHERE d.fund_id = f.id AND d.donor_id = ?1)
-                               OR EXISTS (SELECT 1 FROM pledge p WHERE p.fund_id = f.id AND p.donor_id = ?1))""")
-                .setParameter(1, donorId).setParameter(2, scope.areas().queryAreas().toArray(String[]::new))
-                .getSingleResult()).longValue() > 0;
-    }
-
-    /** What each donor gave (accepted donations), to the funds the caller reaches only. */
-    private Map<UUID, DonorView.Totals> totals(List<UUID> donors) {
-        Map<UUID, DonorView.Totals> totals = new HashMap<>();
-        if (donors.isEmpty()) {
-            return totals;
-        }
-        String[] areas = scope.areaArray();
-        var query = entityManager.createNativeQuery("""
-                        SELECT donor_id, count(*), sum(amount_vnd), min(received_on), max(received_on)
-                        FROM donation WHERE status = 'ACCEPTED' AND donor_id = ANY(?1) %s
-                        GROUP BY donor_id""".formatted(areas == null ? ""
-                        : "AND fund_id IN (SELECT id FROM fund WHERE area_code = ANY(?2))"))
-                .setParameter(1, donors.toArray(UUID[]::new));
-        if (areas != null) {
-            query.setParameter(2, areas);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        rows.forEach(r -> totals.put((UUID) r[0], new DonorView.Totals(((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(), NativeValues.localDate(r[3]), NativeValues.localDate(r[4]))));
-        return totals;
+        return giving.givenOutside(donorId, scope.areas().queryAreas().toArray(String[]::new));
     }
 
     /** Fund officers and admins work with donors' contact data; approvers and auditors see them masked. */

@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.donors;
 
 /** Tổ chức (organisation) or cá nhân (individual). */
 public enum DonorType {

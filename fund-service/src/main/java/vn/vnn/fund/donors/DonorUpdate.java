@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donors;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.vnn.fund.domain.OrganisationKind;
 
 @Schema(description = "A donor's description and contact data; give the version you read")
 public record DonorUpdate(

@@ -1,6 +1,5 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.donors;
 
-import vn.vnn.fund.domain.Donor;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,12 +13,10 @@ public record DonorView(UUID id, String name, String type, String organisationKi
                         String taxCode, String phone, String email, String address, String citizenId, long donations,
                         long givenVnd, LocalDate firstDonationOn, LocalDate lastDonationOn, long version) {
 
-    /** Totals of a donor's accepted donations. */
-    public record Totals(long count, long givenVnd, LocalDate first, LocalDate last) {
-        public static final Totals NONE = new Totals(0, 0, null, null);
-    }
-
-    public static DonorView of(Donor d, Totals totals, boolean full) {
+    public static DonorView of(DonorRecord record) {
+        Donor d = record.donor();
+        DonorGifts totals = record.gifts();
+        boolean full = record.contactDataShown();
         UnaryOperator<String> phone = full ? UnaryOperator.identity() : vn.vnn.kit.security.PersonalData::maskPhone;
         UnaryOperator<String> email = full ? UnaryOperator.identity() : vn.vnn.kit.security.PersonalData::maskEmail;
         UnaryOperator<String> address = full ? UnaryOperator.identity()

@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.funds;
 
 /** The accounts of every fund's ledger. */
 public enum Account {

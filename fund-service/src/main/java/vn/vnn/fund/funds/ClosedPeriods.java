@@ -1,4 +1,8 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
+
+import vn.vnn.kit.sql.TableOwner;
+
+import vn.vnn.kit.time.VietnamClock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +14,6 @@ import vn.vnn.kit.problem.ProblemType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,14 +27,16 @@ import java.util.UUID;
  * closing of its month cannot both succeed.
  */
 @ApplicationScoped
+@TableOwner("fund_closed_period")
 public class ClosedPeriods {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final EntityManager entityManager;
     private final AuditLog audit;
+    private final VietnamClock clock;
 
-    ClosedPeriods(EntityManager entityManager, AuditLog audit) {
+    ClosedPeriods(EntityManager entityManager, AuditLog audit, VietnamClock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.audit = audit;
     }
@@ -57,13 +62,13 @@ public class ClosedPeriods {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ClosedPeriod close(UUID fundId, YearMonth month, String actor) {
-        if (!month.isBefore(YearMonth.now(VIETNAM))) {
+        if (!month.isBefore(clock.thisMonth())) {
             throw ProblemException.invalid("month", "can be closed only after it has ended");
         }
         LocalDate first = month.atDay(1);
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, key(fundId, first)).getSingleResult();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO fund_closed_period (fund_id, month, closed_at, closed_by) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""")

@@ -1,4 +1,4 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +8,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.vnn.fund.api.FundRequest;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.FundLevel;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -42,7 +39,7 @@ public class DemoFunds {
                 int opened = 0;
                 for (CSVRecord row : csv) {
                     if (Fund.count("code", row.get("code")) == 0) {
-                        funds.open(new FundRequest(row.get("code"), row.get("name"),
+                        funds.open(new FundOpening(row.get("code"), row.get("name"),
                                 FundLevel.valueOf(row.get("level")), row.get("areaCode"),
                                 LocalDate.parse(row.get("validFrom"))), "demo-data", true);
                         opened++;

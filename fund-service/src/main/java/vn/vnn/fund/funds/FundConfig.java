@@ -1,4 +1,4 @@
-package vn.vnn.fund.config;
+package vn.vnn.fund.funds;
 
 import io.smallrye.config.ConfigMapping;
 

@@ -1,16 +1,15 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.funds;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.vnn.fund.domain.FundLevel;
 
 import java.time.LocalDate;
 
-@Schema(description = "A fund to open for an area; one open fund per area")
-public record FundRequest(
+@Schema(name = "FundRequest", description = "A fund to open for an area; one open fund per area")
+public record FundOpening(
         @Schema(description = "Short code printed on receipts", examples = "Q99")
         @NotBlank @Pattern(regexp = "[A-Z0-9-]{1,30}", message = "must be 1–30 capital letters, digits or dashes")
         String code,

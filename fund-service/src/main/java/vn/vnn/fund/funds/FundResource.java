@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.funds;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -8,14 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.FundService;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
 import vn.vnn.kit.security.Caller;
@@ -29,23 +26,19 @@ import java.util.UUID;
 @Tag(name = "Funds", description = "Quỹ \"Vì người nghèo\" các cấp, số dư và sổ kế toán kép")
 public class FundResource {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final FundService funds;
-    private final vn.vnn.fund.service.StatementService statements;
     private final Caller caller;
 
-    FundResource(FundService funds, vn.vnn.fund.service.StatementService statements, Caller caller) {
+    FundResource(FundService funds, Caller caller) {
         this.funds = funds;
-        this.statements = statements;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a fund for an area (central VN, a province or a commune; districts before 2025-07-01)")
-    public Response open(@Valid @NotNull FundRequest request, @Context UriInfo uriInfo) {
-        FundView fund = funds.open(request, caller.actor(), false);
+    public Response open(@Valid @NotNull FundOpening request, @Context UriInfo uriInfo) {
+        FundView fund = FundView.of(funds.open(request, caller.actor(), false));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(fund.id().toString()).build()).entity(fund)
                 .build();
     }
@@ -54,7 +47,7 @@ public class FundResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Every fund with its balances")
     public List<FundView> list() {
-        return funds.list();
+        return funds.list().stream().map(FundView::of).toList();
     }
 
     @GET
@@ -62,33 +55,7 @@ public class FundResource {
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A fund with its balances (cash and goods held, received, support paid), from its ledger")
     public FundView get(@PathParam("id") UUID id) {
-        return funds.get(id);
-    }
-
-    @GET
-    @Path("{id}/statement.csv")
-    @Produces("text/csv; charset=UTF-8")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The fund's statement for a period as CSV (UTF-8 with BOM, Vietnamese headers)")
-    public Response statementCsv(@PathParam("id") UUID id, @QueryParam("from") String from,
-                                 @QueryParam("to") String to) {
-        Statement statement = statement(id, from, to);
-        return Response.ok(StatementExport.csv(statement), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"sao-ke-" + statement.fund().code() + "-"
-                        + statement.from() + "-" + statement.to() + ".csv\"").build();
-    }
-
-    @GET
-    @Path("{id}/statement.xlsx")
-    @Produces(XLSX)
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The fund's statement for a period as an Excel workbook")
-    public Response statementXlsx(@PathParam("id") UUID id, @QueryParam("from") String from,
-                                  @QueryParam("to") String to) {
-        Statement statement = statement(id, from, to);
-        return Response.ok(StatementExport.xlsx(statement), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"sao-ke-" + statement.fund().code() + "-"
-                        + statement.from() + "-" + statement.to() + ".xlsx\"").build();
+        return FundView.of(funds.get(id));
     }
 
     @POST
@@ -99,22 +66,8 @@ public class FundResource {
                     + "Ordered by an approver, as a disbursement is.")
     public TransferView transfer(@PathParam("id") UUID id,
                                                   @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
-                                                  TransferRequest request) {
-        return funds.transfer(id, request, caller.actor());
-    }
-
-    @GET
-    @Path("{id}/report")
-    @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Received and paid in a period by donor type, campaign, month, support category and commune")
-    public FundReport report(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return statements.report(funds.entity(id), PublicFundResource.date("from", from),
-                PublicFundResource.date("to", to));
-    }
-
-    private Statement statement(UUID id, String from, String to) {
-        return statements.statement(funds.get(id).code(), PublicFundResource.date("from", from),
-                PublicFundResource.date("to", to));
+                                                  Transfer request) {
+        return TransferView.of(funds.transfer(id, request, caller.actor()));
     }
 
     @POST
@@ -144,7 +97,7 @@ public class FundResource {
     @Path("{id}/closed-periods")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "The months whose books are closed, oldest first")
-    public List<vn.vnn.fund.service.ClosedPeriods.ClosedPeriod> closedPeriods(@PathParam("id") UUID id) {
+    public List<vn.vnn.fund.funds.ClosedPeriods.ClosedPeriod> closedPeriods(@PathParam("id") UUID id) {
         return funds.closedPeriods(id);
     }
 

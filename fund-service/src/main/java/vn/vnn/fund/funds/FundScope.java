@@ -1,7 +1,6 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.vnn.fund.domain.Fund;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
@@ -34,9 +33,10 @@ public class FundScope {
 
     public Fund require(UUID fundId, String what, Object id) {
         Fund fund = fundId == null ? null : Fund.findById(fundId);
-        if (fund == null || !covers(fund)) {
+        if (fund == null) {
             throw ProblemException.notFound(what, id);
         }
+        caller.requireArea(what, id, fund.areaCode);
         return fund;
     }
 
@@ -53,17 +53,15 @@ public class FundScope {
     /** A JPQL condition on a fund id column (":scope" bound by {@link #bind}) or "1 = 1" when national. */
     public String condition(String fundIdColumn) {
         return areas().national() ? "1 = 1"
-                : fundIdColumn + " in (select f.id from Fund f where f.areaCode in :scope)";
+                : fundIdColumn + " in (select f.id from Fund f where " + areas().where("f.areaCode") + ")";
     }
 
     public void bind(Map<String, Object> params) {
-        if (!areas().national()) {
-            params.put("scope", areas().queryAreas());
-        }
+        areas().bind(params);
     }
 
     /** The area codes of the funds reached, for native queries ({@code fund_area_code = ANY(?)}); null when all. */
     public String[] areaArray() {
-        return areas().national() ? null : areas().queryAreas().toArray(String[]::new);
+        return areas().sqlArray();
     }
 }

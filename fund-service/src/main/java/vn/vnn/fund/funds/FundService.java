@@ -1,22 +1,17 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
+
+import vn.vnn.kit.time.VietnamClock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.kit.audit.AuditLog;
-import vn.vnn.fund.api.FundRequest;
-import vn.vnn.fund.api.FundView;
-import vn.vnn.fund.api.LedgerLine;
-import vn.vnn.fund.domain.Fund;
-import vn.vnn.fund.domain.FundLevel;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
-import vn.vnn.kit.sql.NativeValues;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,9 +28,11 @@ public class FundService {
     private final EntityManager entityManager;
 
     private final ClosedPeriods closedPeriods;
+    private final VietnamClock clock;
 
     FundService(Ledger ledger, FundScope scope, AuditLog audit, EntityManager entityManager,
-                ClosedPeriods closedPeriods) {
+                ClosedPeriods closedPeriods, VietnamClock clock) {
+        this.clock = clock;
         this.closedPeriods = closedPeriods;
         this.scope = scope;
         this.audit = audit;
@@ -44,7 +41,7 @@ public class FundService {
     }
 
     @Transactional
-    public FundView open(FundRequest request, String actor, boolean demo) {
+    public FundBalances open(FundOpening request, String actor, boolean demo) {
         if (request.level() == FundLevel.DISTRICT && !request.validFrom().isBefore(DISTRICTS_ABOLISHED)) {
             throw ProblemException.invalid("level", "district funds end with the districts on 2025-06-30");
         }
@@ -63,16 +60,16 @@ public class FundService {
         fund.validFrom = request.validFrom();
         fund.demo = demo;
         fund.createdBy = actor;
-        fund.createdAt = OffsetDateTime.now();
+        fund.createdAt = clock.now();
         fund.persist();
         audit.record("FUND", fund.id, "OPENED", actor, fund.level + " " + fund.code + " for area " + fund.areaCode);
-        return FundView.of(fund, java.util.Map.of());
+        return new FundBalances(fund, java.util.Map.of());
     }
 
     @Transactional
-    public FundView get(UUID id) {
+    public FundBalances get(UUID id) {
         Fund fund = find(id);
-        return FundView.of(fund, ledger.balances(fund.id));
+        return new FundBalances(fund, ledger.balances(fund.id));
     }
 
     /**
@@ -81,7 +78,7 @@ public class FundService {
      * transfers queue instead of deadlocking; the sender's cash can never go negative.
      */
     @Transactional
-    public vn.vnn.fund.api.TransferView transfer(UUID fromId, vn.vnn.fund.api.TransferRequest request,
+    public TransferResult transfer(UUID fromId, Transfer request,
                                                   String actor) {
         Fund from = find(fromId);
         Fund to = Fund.findById(request.toFundId());
@@ -100,17 +97,17 @@ public class FundService {
         String reason = request.reason().strip();
         ledger.post(from.id, Ledger.Kind.TRANSFER_OUT, transfer, request.transferredOn(), "Chuyển sang " + to.code
                 + ": " + reason, actor, java.util.List.of(
-                vn.vnn.fund.domain.LedgerEntry.debit(vn.vnn.fund.domain.Account.CAPITAL, amount),
-                vn.vnn.fund.domain.LedgerEntry.credit(vn.vnn.fund.domain.Account.CASH, amount)));
+                vn.vnn.fund.funds.LedgerEntry.debit(vn.vnn.fund.funds.Account.CAPITAL, amount),
+                vn.vnn.fund.funds.LedgerEntry.credit(vn.vnn.fund.funds.Account.CASH, amount)));
         ledger.post(to.id, Ledger.Kind.TRANSFER_IN, transfer, request.transferredOn(), "Nhận từ " + from.code
                 + ": " + reason, actor, java.util.List.of(
-                vn.vnn.fund.domain.LedgerEntry.debit(vn.vnn.fund.domain.Account.CASH, amount),
-                vn.vnn.fund.domain.LedgerEntry.credit(vn.vnn.fund.domain.Account.CAPITAL, amount)));
+                vn.vnn.fund.funds.LedgerEntry.debit(vn.vnn.fund.funds.Account.CASH, amount),
+                vn.vnn.fund.funds.LedgerEntry.credit(vn.vnn.fund.funds.Account.CAPITAL, amount)));
         audit.record("FUND", from.id, "TRANSFER_OUT", actor, amount + " đồng to " + to.code + ": " + reason);
         audit.record("FUND", to.id, "TRANSFER_IN", actor, amount + " đồng from " + from.code + ": " + reason);
         // The receiving fund's balances are its own officers' business.
-        return new vn.vnn.fund.api.TransferView(transfer, get(from.id), scope.covers(to)
-                ? FundView.of(to, ledger.balances(to.id)) : FundView.withoutBalances(to));
+        return new TransferResult(transfer, get(from.id), new FundBalances(to, scope.covers(to)
+                ? ledger.balances(to.id) : null));
     }
 
     /** Closes a month of the fund's books (khóa sổ); see {@link ClosedPeriods}. */
@@ -131,28 +128,17 @@ public class FundService {
     }
 
     @Transactional
-    public List<FundView> list() {
+    public List<FundBalances> list() {
         return Fund.<Fund>list("order by level, areaCode, validFrom").stream().filter(scope::covers)
-                .map(fund -> FundView.of(fund, ledger.balances(fund.id))).toList();
+                .map(fund -> new FundBalances(fund, ledger.balances(fund.id))).toList();
     }
 
     /** The fund's ledger in the order it was written. */
     @Transactional
     public Page<LedgerLine> ledger(UUID id, PageRequest page) {
         find(id);
-        long total = ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM ledger_entry WHERE fund_id = ?1").setParameter(1, id).getSingleResult())
-                .longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT e.id, t.id, t.kind, t.reference_id, t.occurred_on, t.description, e.account,
-                               e.debit_vnd, e.credit_vnd, t.recorded_by, t.recorded_at
-                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
-                        WHERE e.fund_id = ?1 ORDER BY e.id""")
-                .setParameter(1, id).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<LedgerLine> lines = rows.stream().map(r -> new LedgerLine(((Number) r[0]).longValue(), (UUID) r[1],
-                (String) r[2], (UUID) r[3], NativeValues.localDate(r[4]), (String) r[5], (String) r[6],
-                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), (String) r[9], NativeValues.offsetDateTime(r[10]))).toList();
+        List<LedgerLine> lines = ledger.lines(id, page.offset(), page.size());
+        long total = ledger.entryCount(id);
         return Page.of(lines, page, total);
     }
 

@@ -1,14 +1,18 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
+
+import vn.vnn.kit.time.VietnamClock;
+
+import vn.vnn.kit.sql.TableOwner;
+
+import vn.vnn.kit.sql.NativeValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import vn.vnn.fund.domain.LedgerEntry;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +24,17 @@ import java.util.UUID;
  * any concurrency, a movement that would take money or goods held below zero.
  */
 @ApplicationScoped
+@TableOwner({"ledger_transaction", "ledger_entry", "ledger_daily_total"})
 public class Ledger {
 
     public enum Kind { DONATION, DONATION_REVERSAL, DISBURSEMENT, TRANSFER_OUT, TRANSFER_IN }
 
     private final EntityManager entityManager;
     private final ClosedPeriods closedPeriods;
+    private final VietnamClock clock;
 
-    Ledger(EntityManager entityManager, ClosedPeriods closedPeriods) {
+    Ledger(EntityManager entityManager, ClosedPeriods closedPeriods, VietnamClock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.closedPeriods = closedPeriods;
     }
@@ -38,7 +45,7 @@ public class Ledger {
         LedgerEntry.requireBalanced(entries);
         closedPeriods.requireOpen(fundId, occurredOn);
         // Held accounts go down first: if the money is not there, nothing has been written yet.
-        Map<vn.vnn.fund.domain.Account, Long> deltas = new EnumMap<>(vn.vnn.fund.domain.Account.class);
+        Map<vn.vnn.fund.funds.Account, Long> deltas = new EnumMap<>(vn.vnn.fund.funds.Account.class);
         entries.forEach(e -> deltas.merge(e.account(), e.delta(), Long::sum));
         deltas.forEach((account, delta) -> {
             if (account.held() && delta < 0) {
@@ -70,7 +77,7 @@ public class Ledger {
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, transactionId).setParameter(2, fundId).setParameter(3, kind.name())
                 .setParameter(4, referenceId).setParameter(5, occurredOn).setParameter(6, description)
-                .setParameter(7, actor).setParameter(8, OffsetDateTime.now()).executeUpdate();
+                .setParameter(7, actor).setParameter(8, clock.now()).executeUpdate();
         for (LedgerEntry entry : entries) {
             entityManager.createNativeQuery("""
                             INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd)
@@ -100,5 +107,24 @@ public class Ledger {
         Map<String, Long> balances = new java.util.TreeMap<>();
         rows.forEach(row -> balances.put((String) row[0], ((Number) row[1]).longValue()));
         return balances;
+    }
+
+    /** The fund's ledger entries in the order written, with their transactions. */
+    public List<LedgerLine> lines(UUID fundId, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT e.id, t.id, t.kind, t.reference_id, t.occurred_on, t.description, e.account,
+                               e.debit_vnd, e.credit_vnd, t.recorded_by, t.recorded_at
+                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                        WHERE e.fund_id = ?1 ORDER BY e.id""")
+                .setParameter(1, fundId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new LedgerLine(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
+                (UUID) r[3], NativeValues.localDate(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).longValue(),
+                ((Number) r[8]).longValue(), (String) r[9], NativeValues.offsetDateTime(r[10]))).toList();
+    }
+
+    public long entryCount(UUID fundId) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM ledger_entry WHERE fund_id = ?1")
+                .setParameter(1, fundId).getSingleResult()).longValue();
     }
 }

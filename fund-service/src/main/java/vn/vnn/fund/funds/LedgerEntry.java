@@ -1,4 +1,4 @@
-package vn.vnn.fund.domain;
+package vn.vnn.fund.funds;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.funds;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

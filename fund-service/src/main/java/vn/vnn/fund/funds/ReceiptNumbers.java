@@ -1,4 +1,6 @@
-package vn.vnn.fund.service;
+package vn.vnn.fund.funds;
+
+import vn.vnn.kit.sql.TableOwner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,7 @@ import java.util.UUID;
  * its number back with it.
  */
 @ApplicationScoped
+@TableOwner("receipt_counter")
 public class ReceiptNumbers {
 
     private final EntityManager entityManager;

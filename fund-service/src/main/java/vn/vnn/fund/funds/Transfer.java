@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.funds;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.UUID;
 
-@Schema(description = "Money moved from one fund to another (điều chuyển), e.g. a province fund supporting a commune's")
-public record TransferRequest(
+@Schema(name = "TransferRequest", description = "Money moved from one fund to another (điều chuyển), e.g. a province fund supporting a commune's")
+public record Transfer(
         @NotNull UUID toFundId,
         @Schema(description = "Whole đồng") @NotNull @Positive @Max(1_000_000_000_000L) Long amountVnd,
         @NotNull @PastOrPresent LocalDate transferredOn,

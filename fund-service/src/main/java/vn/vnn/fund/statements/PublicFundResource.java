@@ -1,4 +1,6 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.statements;
+
+import vn.vnn.kit.web.Dates;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -13,11 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.service.StatementService;
 import vn.vnn.kit.paging.PageRequest;
-import vn.vnn.kit.problem.ProblemException;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** What anyone may read without logging in: where the money came from and where it went. */
@@ -55,7 +54,7 @@ public class PublicFundResource {
                                @QueryParam("amountVnd") @Positive @Max(1_000_000_000_000L) Long amountVnd,
                                @Parameter(description = "Part of the donor's name as on the receipt")
                                @QueryParam("donorName") @Size(min = 2, max = 200) String donorName) {
-        return statements.publicStatement(code, date("from", from), date("to", to),
+        return statements.publicStatement(code, Dates.required(from, "from"), Dates.required(to, "to"),
                 new StatementService.Search(blankToNull(bankReference), amountVnd,
                         donorName == null ? null : vn.vnn.kit.text.Names.normalise(donorName)), page);
     }
@@ -64,14 +63,4 @@ public class PublicFundResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "is required (YYYY-MM-DD)");
-        }
-        try {
-            return vn.vnn.kit.web.Dates.parse(value);
-        } catch (vn.vnn.kit.text.TextInput.Refused e) {
-            throw ProblemException.invalid(field, e.getMessage());
-        }
-    }
 }

@@ -1,4 +1,6 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.statements;
+
+import vn.vnn.fund.funds.Fund;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

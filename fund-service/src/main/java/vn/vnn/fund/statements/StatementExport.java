@@ -1,19 +1,8 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.statements;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import vn.vnn.kit.text.SpreadsheetCells;
+import vn.vnn.kit.export.TableExport;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,55 +16,12 @@ final class StatementExport {
     }
 
     static String csv(Statement statement) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // so that spreadsheet programs read the diacritics as UTF-8
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(HEADER.toArray(String[]::new)).get())) {
-            for (List<Object> row : rows(statement)) {
-                printer.printRecord(row.stream().map(SpreadsheetCells::cell).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return TableExport.csv(HEADER, rows(statement));
     }
 
     static byte[] xlsx(Statement statement) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet sheet = workbook.createSheet("Sao kê " + statement.fund().code());
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(statement.fund().name() + " — sao kê từ " + statement.from() + " đến "
-                    + statement.to());
-            title.getCell(0).setCellStyle(bold);
-            Row header = sheet.createRow(2);
-            for (int i = 0; i < HEADER.size(); i++) {
-                header.createCell(i).setCellValue(HEADER.get(i));
-                header.getCell(i).setCellStyle(bold);
-            }
-            int r = 3;
-            for (List<Object> cells : rows(statement)) {
-                Row row = sheet.createRow(r++);
-                for (int i = 0; i < cells.size(); i++) {
-                    Object value = cells.get(i);
-                    if (value instanceof Number number) {
-                        row.createCell(i).setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        row.createCell(i).setCellValue(SpreadsheetCells.text(value.toString()));
-                    }
-                }
-            }
-            for (int i = 0; i < HEADER.size(); i++) {
-                sheet.autoSizeColumn(i);
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableExport.xlsx(TableExport.Sheet.of("Sao kê " + statement.fund().code(), HEADER, rows(statement))
+                .titled(statement.fund().name() + " — sao kê từ " + statement.from() + " đến " + statement.to()));
     }
 
     private static List<List<Object>> rows(Statement s) {

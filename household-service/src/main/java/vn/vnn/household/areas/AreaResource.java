@@ -21,9 +21,6 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -87,6 +84,5 @@ public class AreaResource {
         return idempotency.execute(key, "POST /api/v1/areas/import|" + actor, csv,
                 () -> Response.ok(areas.importCsv(csv == null ? "" : csv, false, actor)).build());
     }
-
 
 }

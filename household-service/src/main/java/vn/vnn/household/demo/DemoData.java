@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import jakarta.transaction.Transactional;
 import vn.vnn.household.areas.AreaType;
 import vn.vnn.household.registry.Household;

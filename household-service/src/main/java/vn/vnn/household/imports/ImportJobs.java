@@ -2,20 +2,9 @@ package vn.vnn.household.imports;
 
 import vn.vnn.kit.time.VietnamClock;
 
-import vn.vnn.household.registry.MemberConflicts;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import org.hibernate.Session;
-import vn.vnn.household.registry.HouseholdSurvey;
-import vn.vnn.household.areas.AdminLevel;
-import vn.vnn.household.areas.AdminUnit;
-import vn.vnn.household.registry.Household;
-import vn.vnn.household.registry.HouseholdMember;
-import vn.vnn.household.registry.MemberRules;
 import vn.vnn.kit.upload.RowError;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.paging.Page;
@@ -29,16 +18,9 @@ import vn.vnn.kit.upload.UploadedFile;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
-import java.sql.PreparedStatement;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -233,7 +215,6 @@ public class ImportJobs {
         return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone, job.scopeUnrestricted,
                 job.areaCodes(), AreaScope.decode(job.readScope));
     }
-
 
     /**
      * Moves the job's counters on without loading its row (whose file may be megabytes); the row's version is bumped

@@ -28,7 +28,6 @@ import vn.vnn.kit.text.Names;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +35,6 @@ import java.util.UUID;
 /** Registering households and recognising their poverty status, always within the caller's areas. */
 @ApplicationScoped
 public class HouseholdService {
-
 
     private final Outbox outbox;
     private final Caller caller;

@@ -14,7 +14,6 @@ import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
-import vn.vnn.kit.security.PersonalData;
 import vn.vnn.kit.security.Roles;
 
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MemberConflicts {
-
 
     private final Caller caller;
     private final AuditLog audit;

@@ -33,7 +33,6 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -14,7 +14,6 @@ import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package vn.vnn.fund.api;
+package vn.vnn.fund.statements;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
