@@ -39,12 +39,12 @@ class AccessMatrixTest {
             .add("MovementResource#create", "POST", "/api/v1/emulation/movements", JSON, "{}", OFFICE)
             .add("MovementResource#list", "GET", "/api/v1/emulation/movements", null, null, READERS)
             .add("MovementResource#get", "GET", MOVEMENTS, null, null, READERS)
-            .add("MovementResource#standings", "GET", MOVEMENTS + "/standings", null, null, READERS)
-            .add("MovementResource#candidates", "GET", MOVEMENTS + "/candidates", null, null, READERS)
-            .add("MovementResource#credits", "GET", MOVEMENTS + "/participants/" + ID + "/credits", null, null,
+            .add("StandingsResource#standings", "GET", MOVEMENTS + "/standings", null, null, READERS)
+            .add("StandingsResource#candidates", "GET", MOVEMENTS + "/candidates", null, null, READERS)
+            .add("StandingsResource#credits", "GET", MOVEMENTS + "/participants/" + ID + "/credits", null, null,
                     READERS)
-            .add("MovementResource#register", "POST", MOVEMENTS + "/registrations", JSON, "{}", OFFICE)
-            .add("MovementResource#evidence", "POST", MOVEMENTS + "/evidence", JSON, "{}", OFFICE)
+            .add("RegistrationResource#register", "POST", MOVEMENTS + "/registrations", JSON, "{}", OFFICE)
+            .add("StandingsResource#evidence", "POST", MOVEMENTS + "/evidence", JSON, "{}", OFFICE)
             .add("NominationResource#submit", "POST", "/api/v1/emulation/nominations", JSON, "{}", OFFICE)
             .add("NominationResource#get", "GET", NOMINATIONS, null, null, Set.of("emulation-officer",
                     "council-member", "province-chairman", "commune-chairman", "admin", "auditor"))
@@ -68,9 +68,9 @@ class AccessMatrixTest {
                     Set.of(AccessMatrix.PUBLIC))
             .add("HonoursResource#comment", "POST", "/api/v1/public/honours/announcements/" + ID + "/comments", JSON,
                     "{}", Set.of(AccessMatrix.PUBLIC))
-            .add("ParticipationResource#create", "POST", "/api/v1/emulation/participants", JSON, "{}", OFFICE)
-            .add("ParticipationResource#search", "GET", "/api/v1/emulation/participants", null, null, READERS)
-            .add("ParticipationResource#verify", "POST", "/api/v1/emulation/evidence/" + ID + "/verification", JSON,
+            .add("ParticipantResource#create", "POST", "/api/v1/emulation/participants", JSON, "{}", OFFICE)
+            .add("ParticipantResource#search", "GET", "/api/v1/emulation/participants", null, null, READERS)
+            .add("EvidenceResource#verify", "POST", "/api/v1/emulation/evidence/" + ID + "/verification", JSON,
                     "{}", OFFICE);
 
     @Test

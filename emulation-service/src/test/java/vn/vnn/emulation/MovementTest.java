@@ -10,7 +10,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import vn.vnn.emulation.domain.Standing;
+import vn.vnn.emulation.scoring.Standing;
 import vn.vnn.events.fund.DonationReceivedV1;
 
 import java.math.BigDecimal;

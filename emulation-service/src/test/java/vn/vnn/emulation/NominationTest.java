@@ -11,7 +11,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import vn.vnn.emulation.domain.AwardRules;
+import vn.vnn.emulation.nominations.AwardRules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.audit;
 
 import jakarta.ws.rs.Path;
 import vn.vnn.kit.audit.AuditTrailResource;

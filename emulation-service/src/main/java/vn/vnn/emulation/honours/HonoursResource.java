@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.honours;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
@@ -19,10 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.emulation.service.AnnouncementService;
-import vn.vnn.emulation.service.NominationService;
+import vn.vnn.emulation.nominations.CommentService;
+import vn.vnn.emulation.nominations.NominationCommands;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Who was honoured, and who is proposed for comment, for anyone to see. */
@@ -30,12 +29,12 @@ import java.util.UUID;
 @Tag(name = "Honours board", description = "Bảng vàng: khen thưởng đã quyết định (không cần đăng nhập)")
 public class HonoursResource {
 
-    private final NominationService nominations;
-    private final AnnouncementService announcements;
+    private final HonoursService honours;
+    private final CommentService comments;
 
-    HonoursResource(NominationService nominations, AnnouncementService announcements) {
-        this.nominations = nominations;
-        this.announcements = announcements;
+    HonoursResource(HonoursService honours, CommentService comments) {
+        this.honours = honours;
+        this.comments = comments;
     }
 
     @GET
@@ -43,7 +42,7 @@ public class HonoursResource {
     @Operation(summary = "Decided awards per movement and area, newest first; revoked awards leave the board")
     public Response honours(@QueryParam("movementId") UUID movementId, @QueryParam("areaCode") String areaCode,
                             @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, nominations.honours(movementId, areaCode, page));
+        return PagedResponses.ok(uriInfo, honours.honours(movementId, areaCode, page));
     }
 
     @GET
@@ -52,7 +51,7 @@ public class HonoursResource {
     @Operation(summary = "Công khai, lấy ý kiến: nominees whose public-comment period is open today")
     public Response announcements(@QueryParam("areaCode") String areaCode, @BeanParam @Valid PageRequest page,
                                   @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, announcements.open(areaCode, page));
+        return PagedResponses.ok(uriInfo, honours.open(areaCode, page));
     }
 
     @POST
@@ -67,10 +66,10 @@ public class HonoursResource {
     @APIResponse(responseCode = "200", description = "The same text was already received for this nominee today; "
             + "not stored again")
     @APIResponse(responseCode = "429", description = "Too many comments from this address or for this nominee")
-    public Response comment(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Comment body,
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Comment body,
                             @Context io.vertx.core.http.HttpServerRequest request) {
         String sender = request.remoteAddress() == null ? null : request.remoteAddress().host();
-        var received = announcements.comment(id, body, sender);
+        var received = comments.comment(id, body, sender);
         return Response.status(received.duplicate() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(java.util.Map.of("id", received.id(), "duplicate", received.duplicate())).build();
     }

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.domain;
+package vn.vnn.emulation.movements;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,6 @@
-package vn.vnn.emulation.service;
+package vn.vnn.emulation.movements;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.vnn.emulation.domain.Movement;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
@@ -37,9 +36,10 @@ public class EmulationScope {
     /** The movement, if the caller works on it; 404 otherwise. */
     public Movement movement(UUID id) {
         Movement movement = id == null ? null : Movement.findById(id);
-        if (movement == null || !covers(movement)) {
+        if (movement == null) {
             throw ProblemException.notFound("Movement", id);
         }
+        caller.requireArea("Movement", id, movement.areaCode);
         return movement;
     }
 }

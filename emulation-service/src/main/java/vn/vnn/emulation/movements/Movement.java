@@ -1,4 +1,4 @@
-package vn.vnn.emulation.domain;
+package vn.vnn.emulation.movements;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -35,4 +35,11 @@ public class Movement extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Version
     public long version;
+
+    /** How many participants take part (đăng ký, or measured in). */
+    public long registrations() {
+        return ((Number) getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM registration WHERE movement_id = ?1").setParameter(1, id).getSingleResult())
+                .longValue();
+    }
 }

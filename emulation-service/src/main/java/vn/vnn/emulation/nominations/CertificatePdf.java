@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.nominations;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -7,13 +7,11 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
+import vn.vnn.kit.pdf.PdfFonts;
 import com.lowagie.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
 
 /**
  * The certificate of a decided award (Bằng khen, Giấy khen, danh hiệu) as an A4 landscape PDF in Vietnamese, with
@@ -21,22 +19,13 @@ import java.time.LocalDate;
  */
 final class CertificatePdf {
 
-    private static final byte[] REGULAR = font("liberation/LiberationSerif-Regular.ttf");
-    private static final byte[] BOLD = font("liberation/LiberationSerif-Bold.ttf");
-
-    record Content(String authority, String formName, String participantName, String achievement, String decisionNo,
-                   LocalDate decidedOn, String movementName) {
-    }
-
     private CertificatePdf() {
     }
 
-    static byte[] render(Content c) {
+    static byte[] render(CertificateData c) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont regular = BaseFont.createFont("LiberationSerif-Regular.ttf", BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, true, REGULAR, null);
-            BaseFont bold = BaseFont.createFont("LiberationSerif-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, BOLD, null);
+            BaseFont regular = PdfFonts.of(PdfFonts.Face.SERIF);
+            BaseFont bold = PdfFonts.of(PdfFonts.Face.SERIF_BOLD);
             Document document = new Document(PageSize.A4.rotate(), 60, 60, 50, 50);
             PdfWriter.getInstance(document, out);
             document.addTitle(c.formName() + " — " + c.participantName());
@@ -67,16 +56,5 @@ final class CertificatePdf {
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingBefore(spacingBefore);
         document.add(paragraph);
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = CertificatePdf.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + path + " is missing (openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.nominations;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PUT;
@@ -17,12 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.emulation.service.AnnouncementService;
-import vn.vnn.emulation.service.NominationService;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/emulation/nominations")
@@ -30,19 +27,19 @@ import java.util.UUID;
 public class NominationResource {
 
     private final NominationService nominations;
-    private final AnnouncementService announcements;
+    private final CommentService comments;
 
-    NominationResource(NominationService nominations, AnnouncementService announcements) {
+    NominationResource(NominationService nominations, CommentService comments) {
         this.nominations = nominations;
-        this.announcements = announcements;
+        this.comments = comments;
     }
 
     @POST
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
     @Operation(summary = "Submit a nomination with its dossier (tờ trình, báo cáo thành tích, biên bản)",
             description = "One achievement earns one form: a participant has one live nomination per movement.")
-    public Response submit(@Valid @NotNull NominationDtos.Submit request, @Context UriInfo uriInfo) {
-        NominationDtos.View view = nominations.submit(request);
+    public Response submit(@Valid @NotNull NominationCommands.Submit request, @Context UriInfo uriInfo) {
+        NominationDtos.View view = NominationDtos.View.of(nominations.submit(request));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view)
                 .build();
     }
@@ -53,7 +50,7 @@ public class NominationResource {
             Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A nomination with its dossier, council, votes and decision (council members: theirs only)")
     public NominationDtos.View get(@PathParam("id") UUID id) {
-        return nominations.get(id);
+        return NominationDtos.View.of(nominations.get(id));
     }
 
     @GET
@@ -64,10 +61,7 @@ public class NominationResource {
     @Operation(summary = "The certificate of a decided award as PDF (Vietnamese, embedded font, decision number "
             + "and date)")
     public Response certificate(@PathParam("id") UUID id) {
-        NominationService.CertificateData data = nominations.certificate(id);
-        byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(data.authority(), data.formName(),
-                data.participantName(), data.achievement(), data.decisionNo(), data.decidedOn(),
-                data.movementName()));
+        byte[] pdf = CertificatePdf.render(nominations.certificate(id));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition",
                 "inline; filename=\"certificate-" + id + ".pdf\"").build();
     }
@@ -76,24 +70,24 @@ public class NominationResource {
     @Path("{id}/appraisal")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
     @Operation(summary = "The emulation office's appraisal (thẩm định), not by the submitter")
-    public NominationDtos.View appraise(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Appraisal body) {
-        return nominations.appraise(id, body);
+    public NominationDtos.View appraise(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Appraisal body) {
+        return NominationDtos.View.of(nominations.appraise(id, body));
     }
 
     @POST
     @Path("{id}/council")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
     @Operation(summary = "Put the nomination to a council: its members (usernames) and quorum")
-    public NominationDtos.View council(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Council body) {
-        return nominations.putToCouncil(id, body);
+    public NominationDtos.View council(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Council body) {
+        return NominationDtos.View.of(nominations.putToCouncil(id, body));
     }
 
     @POST
     @Path("{id}/votes")
     @RolesAllowed(Roles.COUNCIL_MEMBER)
     @Operation(summary = "A council member's vote (YES, NO, ABSTAIN) on a nomination put to their council")
-    public NominationDtos.View vote(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Vote body) {
-        return nominations.vote(id, body.vote());
+    public NominationDtos.View vote(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Vote body) {
+        return NominationDtos.View.of(nominations.vote(id, body.vote()));
     }
 
     @POST
@@ -105,7 +99,7 @@ public class NominationResource {
         if (version == null) {
             throw ProblemException.invalid("version", "give the version you read");
         }
-        return nominations.countVotes(id, version);
+        return NominationDtos.View.of(nominations.countVotes(id, version));
     }
 
     @POST
@@ -113,16 +107,16 @@ public class NominationResource {
     @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN})
     @Operation(summary = "The competent chairman's decision; the reward is the form's multiple × the base salary in "
             + "force on the decision's date (1.5× for a household); publishes emulation.award-decided.v1")
-    public NominationDtos.View decide(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Decision body) {
-        return nominations.decide(id, body);
+    public NominationDtos.View decide(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Decision body) {
+        return NominationDtos.View.of(nominations.decide(id, body));
     }
 
     @POST
     @Path("{id}/revocation")
     @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.ADMIN})
     @Operation(summary = "Revoke a decided award (fraud, false dossier) and record what was recovered")
-    public NominationDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Revocation body) {
-        return nominations.revoke(id, body);
+    public NominationDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Revocation body) {
+        return NominationDtos.View.of(nominations.revoke(id, body));
     }
 
     @POST
@@ -131,8 +125,8 @@ public class NominationResource {
     @Operation(summary = "Công khai: post a council-approved nominee for public comment; the decision waits until the "
             + "period ends (required when the award form sets a period, optional otherwise)")
     public NominationDtos.View announce(@PathParam("id") UUID id,
-                                        @Valid @NotNull NominationDtos.Announcement body) {
-        return nominations.announce(id, body);
+                                        @Valid @NotNull NominationCommands.Announcement body) {
+        return NominationDtos.View.of(nominations.announce(id, body));
     }
 
     @GET
@@ -143,7 +137,7 @@ public class NominationResource {
             + "emulation office only; hidden comments are listed with their moderation)")
     public Response comments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page,
                              @Context UriInfo uriInfo) {
-        return PagedResponses.ok(uriInfo, announcements.comments(id, page));
+        return PagedResponses.ok(uriInfo, commentsPage(id, page));
     }
 
     @PUT
@@ -151,8 +145,8 @@ public class NominationResource {
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
     @Operation(summary = "Hide a public comment or show it again (kept in the record; audited)")
     public NominationDtos.CommentView moderate(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId,
-                                               @Valid @NotNull NominationDtos.Moderation body) {
-        return announcements.moderate(id, commentId, body);
+                                               @Valid @NotNull NominationCommands.Moderation body) {
+        return NominationDtos.CommentView.of(comments.moderate(id, commentId, body), comments.isOffice());
     }
 
     @POST
@@ -160,15 +154,20 @@ public class NominationResource {
     @RolesAllowed({Roles.PROVINCE_CHAIRMAN, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN})
     @Operation(summary = "The competent chairman declines to award, with reasons (after the council or the "
             + "announcement)")
-    public NominationDtos.View reject(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Rejection body) {
-        return nominations.decline(id, body);
+    public NominationDtos.View reject(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Rejection body) {
+        return NominationDtos.View.of(nominations.decline(id, body));
     }
 
     @POST
     @Path("{id}/payment")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.ADMIN})
     @Operation(summary = "Chi tiền thưởng: record that the decided reward was paid (once, with its voucher)")
-    public NominationDtos.View pay(@PathParam("id") UUID id, @Valid @NotNull NominationDtos.Payment body) {
-        return nominations.recordPayment(id, body);
+    public NominationDtos.View pay(@PathParam("id") UUID id, @Valid @NotNull NominationCommands.Payment body) {
+        return NominationDtos.View.of(nominations.recordPayment(id, body));
+    }
+
+    private vn.vnn.kit.paging.Page<NominationDtos.CommentView> commentsPage(UUID id, PageRequest page) {
+        CommentService.Comments found = comments.comments(id, page);
+        return found.page().map(c -> NominationDtos.CommentView.of(c, found.office()));
     }
 }

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.domain;
+package vn.vnn.emulation.scoring;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -42,19 +42,6 @@ public class Achievement extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Adds one donation. Totals only grow; an overflow is a data error, never a silent wrap. */
-    public void credit(long amountVnd, LocalDate on) {
-        if (amountVnd <= 0) {
-            throw new IllegalArgumentException("a donation credits a positive amount");
-        }
-        totalDonatedVnd = Math.addExact(totalDonatedVnd, amountVnd);
-        donationCount = Math.addExact(donationCount, 1);
-        if (lastDonationOn == null || on.isAfter(lastDonationOn)) {
-            lastDonationOn = on;
-        }
-        updatedAt = OffsetDateTime.now();
-    }
-
     /** A cancelled donation: its amount and its count go; the date of the last donation stays as it was. */
     public void debit(long amountVnd) {
         if (amountVnd <= 0 || amountVnd > totalDonatedVnd || donationCount == 0) {
@@ -62,12 +49,7 @@ public class Achievement extends PanacheEntityBase {
         }
         totalDonatedVnd -= amountVnd;
         donationCount -= 1;
-        updatedAt = OffsetDateTime.now();
-    }
-
-    /** Organisations take part as collectives (tập thể), people as individuals (cá nhân). */
-    public static String participantTypeOf(String donorType) {
-        return "ORGANISATION".equals(donorType) ? "COLLECTIVE" : "INDIVIDUAL";
+        updatedAt = OffsetDateTime.now(vn.vnn.kit.time.VietnamClock.ZONE);
     }
 
     /** The identity of an achievement row: participant and area. */

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.scoring;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.emulation.service.AchievementService;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.paging.PagedResponses;
 import vn.vnn.kit.security.Roles;
@@ -49,7 +48,7 @@ public class AchievementResource {
     @Path("{participantId}")
     @RolesAllowed({Roles.EMULATION_OFFICER, Roles.COUNCIL_MEMBER, Roles.FUND_OFFICER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One participant's gifts to the funds of your areas (for a donor: the fund's donor id)")
-    public AchievementView get(@PathParam("participantId") String participantId) {
+    public AchievementTotal get(@PathParam("participantId") String participantId) {
         return achievements.get(participantId);
     }
 }

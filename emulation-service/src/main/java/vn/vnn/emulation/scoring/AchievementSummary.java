@@ -1,4 +1,4 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.scoring;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,16 +1,13 @@
-package vn.vnn.emulation.api;
+package vn.vnn.emulation.scoring;
 
-import vn.vnn.emulation.domain.Achievement;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-public record AchievementView(String participantId, String participantName, String participantType,
-                              long totalDonatedVnd, int donationCount, LocalDate lastDonationOn,
-                              OffsetDateTime updatedAt) {
-
-    public static AchievementView of(Achievement a) {
-        return new AchievementView(a.participantId, a.participantName, a.participantType, a.totalDonatedVnd,
-                a.donationCount, a.lastDonationOn, a.updatedAt);
-    }
+/** What one participant gave to the funds of the areas the caller reaches, summed over those areas. */
+@Schema(name = "AchievementView")
+public record AchievementTotal(String participantId, String participantName, String participantType,
+                               long totalDonatedVnd, int donationCount, LocalDate lastDonationOn,
+                               OffsetDateTime updatedAt) {
 }

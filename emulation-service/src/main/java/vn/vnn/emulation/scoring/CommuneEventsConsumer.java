@@ -1,10 +1,9 @@
-package vn.vnn.emulation.messaging;
+package vn.vnn.emulation.scoring;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.vnn.emulation.service.MeasuredCriteria;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;

@@ -1,4 +1,4 @@
-package vn.vnn.emulation.domain;
+package vn.vnn.emulation.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,7 @@
 package vn.vnn.kit.audit;
 
+import vn.vnn.kit.time.VietnamClock;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,6 @@ import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.sql.NativeValues;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final EntityManager entityManager;
     private final AuditLog log;
@@ -79,11 +79,11 @@ public class AuditTrail {
         condition(where, params, "action", filter.action());
         if (filter.from() != null) {
             where.append(" AND at >= :from");
-            params.put("from", filter.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+            params.put("from", VietnamClock.startOf(filter.from()));
         }
         if (filter.to() != null) {
             where.append(" AND at < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+            params.put("to", VietnamClock.startOf(filter.to().plusDays(1)));
         }
         long total = ((Number) bind(entityManager.createNativeQuery(
                 "SELECT count(*) FROM audit_log WHERE " + where), params).getSingleResult()).longValue();

@@ -1,0 +1,175 @@
+package vn.vnn.emulation;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import vn.vnn.emulation.nominations.AwardForm;
+import vn.vnn.emulation.nominations.BaseSalary;
+import vn.vnn.emulation.nominations.Nomination;
+import vn.vnn.emulation.nominations.Nomination.Status;
+import vn.vnn.emulation.nominations.Nomination.Step;
+import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The nomination's life as its aggregate enforces it (Luật Thi đua, khen thưởng 2022; NĐ 152/2025): each step only
+ * from the statuses the transition table allows, the four-eyes appraisal, the council's quorum and majority, the
+ * comment period before a decision, the reward from the base salary of the decision's date, one payment.
+ */
+class NominationLifecycleTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2025, 11, 20);
+
+    @Property
+    void aStepFromAStatusTheTableDoesNotAllowIsAConflictAndChangesNothing(@ForAll Status status,
+                                                                          @ForAll Step step) {
+        Nomination nomination = nomination();
+        nomination.status = status;
+        if (Nomination.TRANSITIONS.get(step).contains(status)) {
+            nomination.require(step);
+            return;
+        }
+        assertThatThrownBy(() -> nomination.require(step)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+        assertThat(nomination.status).isEqualTo(status);
+    }
+
+    @Test
+    void theWholeLifeFromSubmissionToAPaidReward() {
+        Nomination nomination = nomination();
+        assertThat(nomination.appraise("office.b", true, null).step()).isEqualTo("APPRAISED");
+        nomination.putToCouncil(List.of(" a ", "b", "c", "a"), 2);
+        assertThat(nomination.members()).containsExactly("a", "b", "c");
+        assertThat(nomination.vote("b", "YES").detail()).isEqualTo("b: YES");
+        nomination.countVotes(List.of("YES", "YES", "NO"));
+        assertThat(nomination.status).isEqualTo(Status.COUNCIL_APPROVED);
+        nomination.announce(TODAY, null, form(null), TODAY);
+        assertThat(nomination.commentsUntil).isEqualTo(TODAY.plusDays(Nomination.DEFAULT_COMMENT_DAYS - 1L));
+        LocalDate after = nomination.commentsUntil.plusDays(1);
+        nomination.decide(form(null), Optional.of(salary(2_340_000)), "INDIVIDUAL", " 12/QĐ-UBND ", after, null,
+                "chairman", after);
+        assertThat(nomination.status).isEqualTo(Status.DECIDED);
+        assertThat(nomination.rewardVnd).isEqualTo(3_510_000L); // 1.5 × 2,340,000
+        assertThat(nomination.decisionNo).isEqualTo("12/QĐ-UBND");
+        assertThat(nomination.authorityName).isEqualTo("Ủy ban nhân dân tỉnh");
+        nomination.payReward(after, "PC-01", "accountant", after);
+        assertThatThrownBy(() -> nomination.payReward(after, "PC-02", "accountant", after))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("already paid");
+        invalid(() -> nomination.revoke("false dossier", 3_510_001L), "recoveredVnd", "at most the reward paid");
+        nomination.revoke("false dossier", 3_510_000L);
+        assertThat(nomination.status).isEqualTo(Status.REVOKED);
+    }
+
+    @Test
+    void theSubmitterNeverAppraisesTheirOwnNomination() {
+        Nomination nomination = nomination();
+        assertThatThrownBy(() -> nomination.appraise("officer.a", true, null))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+        assertThat(nomination.status).isEqualTo(Status.SUBMITTED);
+        nomination.appraise("office.b", false, "thiếu biên bản");
+        assertThat(nomination.status).isEqualTo(Status.REJECTED);
+        assertThat(nomination.rejectionReason).isEqualTo("thiếu biên bản");
+    }
+
+    @Test
+    void withoutAQuorumTheCouncilDecidesNothingAndAMajorityOfAllMembersIsNeeded() {
+        Nomination nomination = atCouncil(List.of("a", "b", "c", "d"), 3);
+        assertThatThrownBy(() -> nomination.countVotes(List.of("YES", "YES")))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("needs 3");
+        assertThat(nomination.status).isEqualTo(Status.AT_COUNCIL);
+        nomination.countVotes(List.of("YES", "YES", "NO")); // 2 of 4 members is not more than half
+        assertThat(nomination.status).isEqualTo(Status.REJECTED);
+        assertThat(atCouncil(List.of("a"), 1).vote("a", "YES").step()).isEqualTo("VOTED");
+        assertThatThrownBy(() -> atCouncil(List.of("a"), 1).vote("stranger", "YES"))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
+    }
+
+    @Test
+    void aFormWithACommentPeriodIsAnnouncedFirstAndDecidedOnlyAfterThePeriod() {
+        Nomination nomination = approved();
+        assertThatThrownBy(() -> nomination.decide(form(15), Optional.of(salary(2_340_000)), "INDIVIDUAL", "1",
+                TODAY, null, "chairman", TODAY)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("15 days");
+        invalid(() -> nomination.announce(TODAY, 10, form(15), TODAY), "days", "at least 15");
+        invalid(() -> nomination.announce(TODAY.minusDays(1), null, form(15), TODAY), "announcedOn",
+                "before the day it is recorded");
+        nomination.announce(TODAY, null, form(15), TODAY);
+        assertThat(nomination.commentsUntil).isEqualTo(TODAY.plusDays(14));
+        assertThatThrownBy(() -> nomination.decide(form(15), Optional.of(salary(2_340_000)), "INDIVIDUAL", "1",
+                nomination.commentsUntil, null, "chairman", nomination.commentsUntil.plusDays(1)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("open until");
+    }
+
+    @Test
+    void aDecisionNeedsABaseSalaryInForceAndAHouseholdReceivesOneAndAHalfTimes() {
+        Nomination nomination = approved();
+        invalid(() -> nomination.decide(form(null), Optional.empty(), "HOUSEHOLD", "1", TODAY, null, "chairman",
+                TODAY), "decidedOn", "base salary");
+        assertThat(nomination.status).isEqualTo(Status.COUNCIL_APPROVED);
+        nomination.decide(form(null), Optional.of(salary(2_340_000)), "HOUSEHOLD", "1", TODAY, "UBND tỉnh Minh Hoạ",
+                "chairman", TODAY);
+        assertThat(nomination.rewardVnd).isEqualTo(5_265_000L); // 1.5 × 2,340,000 × 1.5
+        assertThat(nomination.authorityName).isEqualTo("UBND tỉnh Minh Hoạ");
+    }
+
+    /** A 422 naming the field, with the reason. */
+    private static void invalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable step, String field,
+                                String reason) {
+        assertThatThrownBy(step).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+            assertThat(e.errors()).anySatisfy(error -> {
+                assertThat(error.field()).isEqualTo(field);
+                assertThat(error.message()).contains(reason);
+            });
+        });
+    }
+
+    private static Nomination nomination() {
+        return Nomination.submit(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BANG_KHEN_UBND_TINH",
+                " Ủng hộ 500 triệu đồng ", "[]", "officer.a", OffsetDateTime.parse("2025-11-01T09:00:00+07:00"));
+    }
+
+    private static Nomination atCouncil(List<String> members, int quorum) {
+        Nomination nomination = nomination();
+        nomination.appraise("office.b", true, null);
+        nomination.putToCouncil(members, quorum);
+        return nomination;
+    }
+
+    private static Nomination approved() {
+        Nomination nomination = atCouncil(List.of("a", "b", "c"), 2);
+        nomination.countVotes(List.of("YES", "YES"));
+        return nomination;
+    }
+
+    private static AwardForm form(Integer announcementDays) {
+        AwardForm form = new AwardForm();
+        form.code = "BANG_KHEN_UBND_TINH";
+        form.name = "Bằng khen của Chủ tịch UBND tỉnh";
+        form.awardType = "CERTIFICATE_OF_MERIT";
+        form.level = "PROVINCE";
+        form.subject = "ANY";
+        form.multiple = new BigDecimal("1.5");
+        form.announcementDays = announcementDays;
+        return form;
+    }
+
+    private static BaseSalary salary(long amount) {
+        BaseSalary salary = new BaseSalary();
+        salary.validFrom = LocalDate.of(2024, 7, 1);
+        salary.amountVnd = amount;
+        return salary;
+    }
+}
