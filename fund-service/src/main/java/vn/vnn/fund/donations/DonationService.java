@@ -1,5 +1,7 @@
 package vn.vnn.fund.donations;
 
+import vn.vnn.kit.persistence.Versions;
+
 import vn.vnn.kit.time.VietnamClock;
 
 import vn.vnn.fund.donors.DonorService;
@@ -136,9 +138,7 @@ public class DonationService {
     @Transactional
     public RecordedDonation cancel(UUID id, long version, String reason, String actor) {
         Donation donation = find(id);
-        if (donation.version != version) {
-            throw ProblemException.conflict("Donation " + id + " changed meanwhile; reload it and try again");
-        }
+        Versions.requireUnchanged("Donation", id, donation.version, version);
         if (donation.status == Donation.Status.CANCELLED) {
             throw ProblemException.conflict("Donation " + donation.receiptNo + " is already cancelled");
         }
