@@ -49,6 +49,8 @@ class FundServiceTest {
 
     @Inject
     vn.vnn.fund.funds.FundService funds;
+    @Inject
+    vn.vnn.kit.time.VietnamClock clock;
 
     /** The Hà Nội fund (area 01) the donations here go to. */
     @org.junit.jupiter.api.BeforeEach
@@ -182,6 +184,26 @@ class FundServiceTest {
     static HouseholdStatusRecognizedV1 status(String household, String status, int year, LocalDate on) {
         return new HouseholdStatusRecognizedV1(household, "HH-" + household.substring(0, 8), "00004", "01",
                 "RURAL", status, null, "FIRST", "VN-MPS-2022", year, on, "12/QĐ-UBND", 4, "commune.officer");
+    }
+
+    /** "Today" is the Vietnamese calendar date: 00:30 on New Year's Day in Hà Nội is still 31 December in UTC. */
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void aDonationDatedTodayInVietnamIsTakenAndOneDatedTomorrowIsRefused() {
+        clock.set(java.time.Clock.fixed(java.time.Instant.parse("2025-12-31T17:30:00Z"), java.time.ZoneOffset.UTC));
+        try {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(donationOn("Hội Doanh nhân trẻ", 1_000_000L, LocalDate.of(2026, 1, 1)))
+                    .post("/api/v1/donations").then().statusCode(201)
+                    .body("receiptNo", org.hamcrest.Matchers.startsWith("Q01/2026/"));
+            given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(donationOn("Hội Doanh nhân trẻ", 1_000_000L, LocalDate.of(2026, 1, 2)))
+                    .post("/api/v1/donations").then().statusCode(422)
+                    .body("errors[0].field", equalTo("receivedOn"));
+        } finally {
+            clock.reset();
+        }
     }
 
     private static Map<String, Object> donation(String donor, long amount) {

@@ -43,13 +43,13 @@ public class Achievement extends PanacheEntityBase {
     public long version;
 
     /** A cancelled donation: its amount and its count go; the date of the last donation stays as it was. */
-    public void debit(long amountVnd) {
+    public void debit(long amountVnd, OffsetDateTime at) {
         if (amountVnd <= 0 || amountVnd > totalDonatedVnd || donationCount == 0) {
             throw new IllegalArgumentException("a cancellation takes back a credited amount");
         }
         totalDonatedVnd -= amountVnd;
         donationCount -= 1;
-        updatedAt = OffsetDateTime.now(vn.vnn.kit.time.VietnamClock.ZONE);
+        updatedAt = at;
     }
 
     /** The identity of an achievement row: participant and area. */

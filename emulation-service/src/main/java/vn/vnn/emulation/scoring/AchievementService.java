@@ -8,6 +8,7 @@ import vn.vnn.events.fund.DonationReceivedV1;
 import vn.vnn.kit.paging.Page;
 import vn.vnn.kit.paging.PageRequest;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.time.VietnamClock;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +25,11 @@ public class AchievementService {
     private final MeasuredCriteria criteria;
     private final Achievements achievements;
     private final EmulationScope scope;
+    private final VietnamClock clock;
 
-    AchievementService(MeasuredCriteria criteria, Achievements achievements, EmulationScope scope) {
+    AchievementService(MeasuredCriteria criteria, Achievements achievements, EmulationScope scope,
+                       VietnamClock clock) {
+        this.clock = clock;
         this.criteria = criteria;
         this.achievements = achievements;
         this.scope = scope;
@@ -64,7 +68,7 @@ public class AchievementService {
             Achievement achievement = Achievement.findById(new Achievement.Key(credited.donorRef(),
                     credited.areaCode()));
             if (achievement != null) {
-                achievement.debit(cancellation.amountVnd());
+                achievement.debit(cancellation.amountVnd(), clock.now());
             }
         });
     }

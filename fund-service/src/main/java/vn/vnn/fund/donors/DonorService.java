@@ -35,11 +35,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DonorService {
 
-    /** JPQL: the donor {@code o} gave or pledged to a fund of the scope (":scope" bound). */
-    private static final String THROUGH_REACHED_FUNDS = "(exists (select 1 from Donation d where d.donor = o and d.fundId"
-            + " in (select f.id from Fund f where f.areaCode in :scope)) or exists (select 1 from Pledge p where"
-            + " p.donorId = o.id and p.fundId in (select f.id from Fund f where f.areaCode in :scope)))";
-
     private final Caller caller;
     private final FundScope scope;
     private final AuditLog audit;
@@ -207,7 +202,7 @@ public class DonorService {
         }
         AreaScope reach = scope.areas();
         if (!reach.national()) {
-            where.append(" and ").append(THROUGH_REACHED_FUNDS);
+            where.append(" and ").append(throughReachedFunds());
             reach.bind(params);
         }
         long total = Donor.count("from Donor o where " + where, params);
@@ -254,12 +249,21 @@ public class DonorService {
         if (reach.national()) {
             return true;
         }
-        return Donor.count("from Donor o where o.id = :id and " + THROUGH_REACHED_FUNDS,
-                Map.of("id", donor.id, "scope", reach.queryAreas())) > 0;
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", donor.id);
+        reach.bind(params);
+        return Donor.count("from Donor o where o.id = :id and " + throughReachedFunds(), params) > 0;
+    }
+
+    /** JPQL: the donor {@code o} gave or pledged to a fund the caller reaches (":scope" bound by the scope). */
+    private String throughReachedFunds() {
+        return "(exists (select 1 from Donation d where d.donor = o and " + scope.condition("d.fundId")
+                + ") or exists (select 1 from Pledge p where p.donorId = o.id and " + scope.condition("p.fundId")
+                + "))";
     }
 
     private boolean givenOutsideReach(UUID donorId) {
-        return giving.givenOutside(donorId, scope.areas().queryAreas().toArray(String[]::new));
+        return giving.givenOutside(donorId, scope.areas().sqlArray());
     }
 
     /** Fund officers and admins work with donors' contact data; approvers and auditors see them masked. */

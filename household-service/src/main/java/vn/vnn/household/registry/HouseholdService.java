@@ -200,10 +200,8 @@ public class HouseholdService {
             params.put("citizen", citizenId.strip());
         }
         AreaScope scope = caller.scope();
-        if (!scope.national()) {
-            where.append(" and (h.communeCode in :scope or h.provinceCode in :scope)");
-            params.put("scope", scope.queryAreas());
-        }
+        where.append(" and ").append(scope.where("h.communeCode", "h.provinceCode"));
+        scope.bind(params);
         long total = Household.count("from Household h where " + where, params);
         List<Household> found = Household.<Household>find("from Household h where " + where
                 + " order by h.communeCode, h.id", params).page(page.page(), page.size()).list();

@@ -24,7 +24,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape every service keeps (ARCHITECTURE §2): packages by feature without cycles between them; inside a feature
- * resource → use case → model, with only the web layer (resources, their DTOs and renderers) knowing HTTP shapes; rows
+ * resource → use case → model, with only the web layer (resources, their DTOs and renderers) knowing HTTP shapes and
+ * no entity calling a use case; rows
  * as {@code Object[]} only in the owner classes of table families ({@code @TableOwner}); no service importing another.
  */
 public final class ServiceShape {
@@ -76,6 +77,9 @@ public final class ServiceShape {
                         + "return model objects or their own result records"));
         rules.add(noClasses().that(DescribedPredicate.not(web())).should().dependOnClassesThat(web())
                 .because("layers run one way: resource → use case → model"));
+        rules.add(noClasses().that().areAnnotatedWith("jakarta.persistence.Entity").should()
+                .dependOnClassesThat().areAnnotatedWith("jakarta.enterprise.context.ApplicationScoped")
+                .because("the model knows no use case: entities and aggregates are called, they do not call"));
         for (String other : SERVICES) {
             if (!other.equals(service)) {
                 rules.add(noClasses().should().dependOnClassesThat().resideInAPackage("vn.vnn." + other + "..")
