@@ -25,6 +25,8 @@ class AccessMatrixTest {
     private static final Set<String> OFFICE = Set.of("emulation-officer", "admin");
     private static final Set<String> READERS = Set.of("emulation-officer", "council-member", "admin", "auditor");
     private static final Set<String> CHAIRS = Set.of("province-chairman", "commune-chairman", "admin");
+    private static final Set<String> AWARD_READERS = Set.of("emulation-officer", "council-member",
+            "province-chairman", "commune-chairman", "admin", "auditor");
     private static final String NOMINATIONS = "/api/v1/emulation/nominations/" + ID;
     private static final String MOVEMENTS = "/api/v1/emulation/movements/" + ID;
     private static final AccessMatrix MATRIX = new AccessMatrix()
@@ -71,7 +73,15 @@ class AccessMatrixTest {
             .add("ParticipantResource#create", "POST", "/api/v1/emulation/participants", JSON, "{}", OFFICE)
             .add("ParticipantResource#search", "GET", "/api/v1/emulation/participants", null, null, READERS)
             .add("EvidenceResource#verify", "POST", "/api/v1/emulation/evidence/" + ID + "/verification", JSON,
-                    "{}", OFFICE);
+                    "{}", OFFICE)
+            .add("AwardConfigurationResource#forms", "GET", "/api/v1/emulation/award-forms", null, null,
+                    AWARD_READERS)
+            .add("AwardConfigurationResource#addRate", "POST", "/api/v1/emulation/award-forms/X/rates", JSON, "{}",
+                    Set.of("admin"))
+            .add("AwardConfigurationResource#baseSalaries", "GET", "/api/v1/emulation/base-salaries", null, null,
+                    AWARD_READERS)
+            .add("AwardConfigurationResource#addBaseSalary", "POST", "/api/v1/emulation/base-salaries", JSON, "{}",
+                    Set.of("admin"));
 
     @Test
     void theTableCoversEveryEndpoint() throws Exception {

@@ -27,7 +27,9 @@ class ApiFuzzTest {
                         TestTokens.of("fuzz.officer", List.of("emulation-officer", "council-member"), List.of("99")),
                         TestTokens.of("fuzz.partner", List.of("partner"), List.of("99")),
                         TestTokens.of("fuzz.auditor", List.of("auditor"), List.of("VN"))))
-                .value("areaCode", "99").value("year", "2025");
+                .value("areaCode", "99").value("year", "2025")
+                // Valid new base salaries and multiples land far in the future, where no other test decides.
+                .only("validFrom", "2199-12-01");
         fuzzer.run(2000).requireNoServerFailures(1900);
     }
 }

@@ -154,7 +154,9 @@ class MovementTest {
                                 Map.of("code", "ESCAPED", "name", "Hộ thoát nghèo", "measure", "HOUSEHOLDS_ESCAPED",
                                         "weight", 0.6, "target", 50),
                                 Map.of("code", "HOUSES", "name", "Nhà Đại đoàn kết", "measure", "HOUSES_BUILT",
-                                        "weight", 0.4, "target", 10, "candidateThreshold", 2))))
+                                        "weight", 0.4, "target", 10, "candidateThreshold", 2),
+                                Map.of("code", "NEWLY", "name", "Hộ nghèo phát sinh", "measure",
+                                        "HOUSEHOLDS_NEWLY_POOR", "weight", 0.2, "target", 5))))
                 .post("/api/v1/emulation/movements").then().statusCode(201).extract().path("id");
         String escape = UUID.randomUUID().toString();
         sendRecognition(escape, recognition(commune, province, "ESCAPED_POVERTY"));
@@ -183,8 +185,30 @@ class MovementTest {
                 .statusCode(200).body("", hasSize(4))
                 .body("findAll { it.sourceKind == 'RECOGNITION' }.sourceRef", org.hamcrest.Matchers.contains("1/QĐ",
                         "1/QĐ"))
-                .body("findAll { it.sourceKind == 'DISBURSEMENT' }.criterion", org.hamcrest.Matchers.contains("HOUSES",
+                .body("findAll { it.sourceKind == 'HOUSE' }.criterion", org.hamcrest.Matchers.contains("HOUSES",
                         "HOUSES"));
+        // A second payment for a house already counted adds no house.
+        String house = given().get("/api/v1/emulation/movements/" + movement + "/participants/" + participant
+                + "/credits").then().extract().path("find { it.sourceKind == 'HOUSE' }.sourceRef");
+        sendPayment(UUID.randomUUID().toString(), new vn.vnn.events.fund.DisbursementPaidV1(
+                UUID.randomUUID().toString(), house, commune, "HOUSING", 20_000_000, LocalDate.of(2025, 11, 20), null,
+                "10/QĐ", "fund.officer"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/participants/" + participant + "/credits").then()
+                .body("findAll { it.sourceKind == 'DISBURSEMENT' }", hasSize(0)).body("", hasSize(4)));
+        // A newly poor household counts against the commune: 2/50×0.6 + 2/10×0.4 − 1/5×0.2 = 0.024 + 0.08 − 0.04.
+        sendRecognition(UUID.randomUUID().toString(), recognition(commune, province, "NEWLY_POOR"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[2].value", equalTo(1.0f)).body("[0].score", equalTo(0.064f)));
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then().body("", hasSize(1));
+        // Growing a measure where more is worse never makes a candidate: no threshold on it.
+        given().contentType(ContentType.JSON).body(Map.of("code", "XB-" + province, "name", "x", "kind", "THEMATIC",
+                        "areaCode", province, "startsOn", "2025-01-01", "endsOn", "2025-12-31", "criteria",
+                        List.of(Map.of("code", "RE_POOR", "name", "Hộ tái nghèo", "measure", "HOUSEHOLDS_RE_POOR",
+                                "weight", 1, "target", 1, "candidateThreshold", 1))))
+                .post("/api/v1/emulation/movements").then().statusCode(422)
+                .body("errors[0].field", equalTo("criteria[0].candidateThreshold"));
     }
 
     @Test
@@ -197,12 +221,30 @@ class MovementTest {
     @Test
     void theScoreIsTheWeightedProgressAndTiesShareTheOrderById() {
         List<Standing.Value> values = List.of(
-                new Standing.Value("A", new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("0.7")),
-                new Standing.Value("B", new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("0.3")));
+                new Standing.Value("A", new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("0.7"), false),
+                new Standing.Value("B", new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("0.3"), false));
         assertThat(Standing.score(values)).isEqualByComparingTo("0.95"); // 0.5×0.7 + 2×0.3, beyond target counts
         List<Standing.Entry> ranked = Standing.rank(List.of(new Standing.Entry("b", values, BigDecimal.ONE),
                 new Standing.Entry("a", values, BigDecimal.ONE), new Standing.Entry("c", values, BigDecimal.TEN)));
         assertThat(ranked).extracting(Standing.Entry::participantId).containsExactly("c", "a", "b");
+    }
+
+    /**
+     * Re-poverty and newly poor households are bad outcomes (Kế hoạch 416/KH-UBND; DOMAIN.md §1.4): as criteria they
+     * lower the score, so a commune with more of them ranks lower, and they never make a candidate.
+     */
+    @Test
+    void aMeasureWhereMoreIsWorseLowersTheScore() {
+        Standing.Value escaped = new Standing.Value("ESCAPED", new BigDecimal("30"), new BigDecimal("30"),
+                new BigDecimal("0.6"), false);
+        List<Standing.Value> fewRePoor = List.of(escaped, new Standing.Value("RE_POOR", new BigDecimal("1"),
+                new BigDecimal("10"), new BigDecimal("0.4"), true));
+        List<Standing.Value> manyRePoor = List.of(escaped, new Standing.Value("RE_POOR", new BigDecimal("5"),
+                new BigDecimal("10"), new BigDecimal("0.4"), true));
+        assertThat(Standing.score(fewRePoor)).isEqualByComparingTo("0.56"); // 1×0.6 − 0.1×0.4
+        assertThat(Standing.score(manyRePoor)).isEqualByComparingTo("0.40"); // 1×0.6 − 0.5×0.4
+        assertThat(vn.vnn.emulation.movements.Criterion.Measure.HOUSEHOLDS_NEWLY_POOR.lowerIsBetter()).isTrue();
+        assertThat(vn.vnn.emulation.movements.Criterion.Measure.HOUSEHOLDS_ESCAPED.lowerIsBetter()).isFalse();
     }
 
     private void sendRecognition(String eventId, vn.vnn.events.household.HouseholdStatusRecognizedV1 event)

@@ -4,6 +4,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import vn.vnn.emulation.nominations.AwardForm;
+import vn.vnn.emulation.nominations.AwardFormRate;
 import vn.vnn.emulation.nominations.BaseSalary;
 import vn.vnn.emulation.nominations.Nomination;
 import vn.vnn.emulation.nominations.Nomination.Status;
@@ -56,8 +57,8 @@ class NominationLifecycleTest {
         nomination.announce(TODAY, null, form(null), TODAY);
         assertThat(nomination.commentsUntil).isEqualTo(TODAY.plusDays(Nomination.DEFAULT_COMMENT_DAYS - 1L));
         LocalDate after = nomination.commentsUntil.plusDays(1);
-        nomination.decide(form(null), Optional.of(salary(2_340_000)), "INDIVIDUAL", " 12/QĐ-UBND ", after, null,
-                "chairman", after);
+        nomination.decide(form(null), rate(), Optional.of(salary(2_340_000)), "INDIVIDUAL", " 12/QĐ-UBND ", after,
+                null, "chairman", after);
         assertThat(nomination.status).isEqualTo(Status.DECIDED);
         assertThat(nomination.rewardVnd).isEqualTo(3_510_000L); // 1.5 × 2,340,000
         assertThat(nomination.decisionNo).isEqualTo("12/QĐ-UBND");
@@ -99,28 +100,31 @@ class NominationLifecycleTest {
     @Test
     void aFormWithACommentPeriodIsAnnouncedFirstAndDecidedOnlyAfterThePeriod() {
         Nomination nomination = approved();
-        assertThatThrownBy(() -> nomination.decide(form(15), Optional.of(salary(2_340_000)), "INDIVIDUAL", "1",
-                TODAY, null, "chairman", TODAY)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> nomination.decide(form(15), rate(), Optional.of(salary(2_340_000)), "INDIVIDUAL",
+                "1", TODAY, null, "chairman", TODAY)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("15 days");
         invalid(() -> nomination.announce(TODAY, 10, form(15), TODAY), "days", "at least 15");
         invalid(() -> nomination.announce(TODAY.minusDays(1), null, form(15), TODAY), "announcedOn",
                 "before the day it is recorded");
         nomination.announce(TODAY, null, form(15), TODAY);
         assertThat(nomination.commentsUntil).isEqualTo(TODAY.plusDays(14));
-        assertThatThrownBy(() -> nomination.decide(form(15), Optional.of(salary(2_340_000)), "INDIVIDUAL", "1",
-                nomination.commentsUntil, null, "chairman", nomination.commentsUntil.plusDays(1)))
+        assertThatThrownBy(() -> nomination.decide(form(15), rate(), Optional.of(salary(2_340_000)), "INDIVIDUAL",
+                "1", nomination.commentsUntil, null, "chairman", nomination.commentsUntil.plusDays(1)))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("open until");
     }
 
     @Test
     void aDecisionNeedsABaseSalaryInForceAndAHouseholdReceivesOneAndAHalfTimes() {
         Nomination nomination = approved();
-        invalid(() -> nomination.decide(form(null), Optional.empty(), "HOUSEHOLD", "1", TODAY, null, "chairman",
-                TODAY), "decidedOn", "base salary");
+        invalid(() -> nomination.decide(form(null), rate(), Optional.empty(), "HOUSEHOLD", "1", TODAY, null,
+                "chairman", TODAY), "decidedOn", "base salary");
+        invalid(() -> nomination.decide(form(null), Optional.empty(), Optional.of(salary(2_340_000)), "HOUSEHOLD",
+                "1", TODAY, null, "chairman", TODAY), "decidedOn", "no multiple");
         assertThat(nomination.status).isEqualTo(Status.COUNCIL_APPROVED);
-        nomination.decide(form(null), Optional.of(salary(2_340_000)), "HOUSEHOLD", "1", TODAY, "UBND tỉnh Minh Hoạ",
-                "chairman", TODAY);
-        assertThat(nomination.rewardVnd).isEqualTo(5_265_000L); // 1.5 × 2,340,000 × 1.5
+        nomination.decide(form(null), rate(), Optional.of(salary(2_340_000)), "HOUSEHOLD", "1", TODAY,
+                "UBND tỉnh Minh Hoạ", "chairman", TODAY);
+        // 1.5 × 2,340,000 = 3,510,000 for an individual; × 1.5 = 5,265,000, rounded up to 5,270,000.
+        assertThat(nomination.rewardVnd).isEqualTo(5_270_000L);
         assertThat(nomination.authorityName).isEqualTo("UBND tỉnh Minh Hoạ");
     }
 
@@ -138,7 +142,8 @@ class NominationLifecycleTest {
 
     private static Nomination nomination() {
         return Nomination.submit(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BANG_KHEN_UBND_TINH",
-                " Ủng hộ 500 triệu đồng ", "[]", "officer.a", OffsetDateTime.parse("2025-11-01T09:00:00+07:00"));
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), " Ủng hộ 500 triệu đồng ", "[]", "officer.a",
+                OffsetDateTime.parse("2025-11-01T09:00:00+07:00"));
     }
 
     private static Nomination atCouncil(List<String> members, int quorum) {
@@ -160,10 +165,17 @@ class NominationLifecycleTest {
         form.name = "Bằng khen của Chủ tịch UBND tỉnh";
         form.awardType = "CERTIFICATE_OF_MERIT";
         form.level = "PROVINCE";
-        form.subject = "ANY";
-        form.multiple = new BigDecimal("1.5");
+        form.participantKinds = "COLLECTIVE,HOUSEHOLD,INDIVIDUAL";
         form.announcementDays = announcementDays;
         return form;
+    }
+
+    private static Optional<AwardFormRate> rate() {
+        AwardFormRate rate = new AwardFormRate();
+        rate.formCode = "BANG_KHEN_UBND_TINH";
+        rate.validFrom = LocalDate.of(2025, 7, 1);
+        rate.multiple = new BigDecimal("1.5");
+        return Optional.of(rate);
     }
 
     private static BaseSalary salary(long amount) {

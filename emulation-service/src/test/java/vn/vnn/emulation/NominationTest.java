@@ -61,7 +61,8 @@ class NominationTest {
         step(first, "decision", Map.of("decisionNo", "1234/QĐ-UBND", "decidedOn", "2025-11-20",
                         "authorityName", "Ủy ban nhân dân tỉnh Quảng Ninh", "version", 3))
                 .statusCode(200).body("status", equalTo("DECIDED"))
-                .body("baseSalaryVnd", equalTo(2_340_000)).body("rewardVnd", equalTo(3_510_000));
+                // A collective's Bằng khen: 2 × (1.5 × 2,340,000 = 3,510,000) = 7,020,000 (NĐ 152/2025; NĐ 91/2017 art. 73).
+                .body("baseSalaryVnd", equalTo(2_340_000)).body("rewardVnd", equalTo(7_020_000));
         byte[] pdf = given().get("/api/v1/emulation/nominations/" + first + "/certificate.pdf").then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray();
         String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf))
@@ -86,16 +87,16 @@ class NominationTest {
         given().post("/api/v1/emulation/nominations/" + second + "/count?version=2").then().statusCode(200);
         step(second, "decision", Map.of("decisionNo", "88/QĐ-UBND", "decidedOn", "2026-08-01", "version", 3))
                 .statusCode(200).body("baseSalaryVnd", equalTo(2_600_000)).body("rewardVnd", equalTo(5_850_000));
-        given().get("/api/v1/emulation/nominations/" + first).then().body("rewardVnd", equalTo(3_510_000));
+        given().get("/api/v1/emulation/nominations/" + first).then().body("rewardVnd", equalTo(7_020_000));
 
         // The reward is paid once; a revocation recovers at most what was paid.
         step(first, "payment", Map.of("paidOn", "2025-11-25", "voucherNo", "PC-0153", "version", 4))
                 .statusCode(200).body("rewardPaidOn", equalTo("2025-11-25")).body("paymentVoucher", equalTo("PC-0153"));
         step(first, "payment", Map.of("paidOn", "2025-11-26", "voucherNo", "PC-0154", "version", 5)).statusCode(409);
-        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_001, "version", 5))
+        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 7_020_001, "version", 5))
                 .statusCode(422);
-        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 3_510_000, "version", 5))
-                .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(3_510_000));
+        step(first, "revocation", Map.of("reason", "Khai man thành tích", "recoveredVnd", 7_020_000, "version", 5))
+                .statusCode(200).body("status", equalTo("REVOKED")).body("recoveredVnd", equalTo(7_020_000));
         given().get("/api/v1/public/honours?movementId=" + movement).then().statusCode(200)
                 .body("items.participantName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "Công ty CP Than Núi Béo")))
@@ -232,10 +233,96 @@ class NominationTest {
         given().get("/api/v1/emulation/movements").then().statusCode(401);
     }
 
+    /**
+     * The multiple and the base salary in force on the decision's date (NĐ 98/2023 → NĐ 152/2025 on 1 July 2025);
+     * both can be added by an admin as new decrees come, never edited.
+     */
+    @Test
+    @TestSecurity(user = "quan.tri", roles = {"admin"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void theMultipleAndTheBaseSalaryAreThoseInForceOnTheDecisionsDate() {
+        UUID movement = movement();
+        UUID before = approved(movement, participant("INDIVIDUAL", "Bà Lường Thị Mai"), "BANG_KHEN_UBND_TINH");
+        step(before, "decision", Map.of("decisionNo", "301/QĐ-UBND", "decidedOn", "2025-06-30", "version", 0))
+                .statusCode(200).body("rewardVnd", equalTo(2_340_000)); // 1.0 × 2,340,000 (NĐ 98/2023)
+        UUID after = approved(movement, participant("INDIVIDUAL", "Ông Hà Văn Toàn"), "BANG_KHEN_UBND_TINH");
+        step(after, "decision", Map.of("decisionNo", "302/QĐ-UBND", "decidedOn", "2025-07-01", "version", 0))
+                .statusCode(200).body("rewardVnd", equalTo(3_510_000)); // 1.5 × 2,340,000 (NĐ 152/2025)
+
+        Map<String, Object> salary = Map.of("validFrom", "2027-07-01", "amountVnd", 2_900_000,
+                "legalBasis", "Nghị định (giả định cho kiểm thử)");
+        given().contentType(ContentType.JSON).body(salary).post("/api/v1/emulation/base-salaries").then()
+                .statusCode(201).body("amountVnd", equalTo(2_900_000));
+        given().contentType(ContentType.JSON).body(salary).post("/api/v1/emulation/base-salaries").then()
+                .statusCode(409);
+        Map<String, Object> rate = Map.of("validFrom", "2027-01-01", "multiple", 2.0,
+                "legalBasis", "Nghị định (giả định cho kiểm thử)");
+        given().contentType(ContentType.JSON).body(rate).post("/api/v1/emulation/award-forms/BANG_KHEN_UBND_TINH/rates")
+                .then().statusCode(201).body("rates.multiple", org.hamcrest.Matchers.hasItems(1.0f, 1.5f, 2.0f));
+        given().contentType(ContentType.JSON).body(rate).post("/api/v1/emulation/award-forms/BANG_KHEN_UBND_TINH/rates")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body(rate).post("/api/v1/emulation/award-forms/NO_SUCH_FORM/rates")
+                .then().statusCode(404);
+        given().get("/api/v1/emulation/base-salaries").then().statusCode(200)
+                .body("amountVnd", org.hamcrest.Matchers.hasItems(2_340_000, 2_900_000));
+        UUID later = approved(movement, participant("COLLECTIVE", "Hợp tác xã Bản Mòng"), "BANG_KHEN_UBND_TINH");
+        step(later, "decision", Map.of("decisionNo", "303/QĐ-UBND", "decidedOn", "2027-08-01", "version", 0))
+                .statusCode(200).body("baseSalaryVnd", equalTo(2_900_000))
+                .body("rewardVnd", equalTo(11_600_000)); // 2 × (2.0 × 2,900,000 = 5,800,000)
+        // A decision taken earlier keeps the money it was decided with.
+        given().get("/api/v1/emulation/nominations/" + after).then().body("rewardVnd", equalTo(3_510_000));
+    }
+
+    /** Individual titles go to individuals only; Bằng khen and Giấy khen to all three kinds (Luật TĐKT 2022). */
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void anIndividualTitleIsRefusedForAHouseholdOrACollective() {
+        UUID movement = movement();
+        for (String kind : List.of("HOUSEHOLD", "COLLECTIVE")) {
+            given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId",
+                            participant(kind, "Đối tượng " + kind), "awardForm", "LAO_DONG_TIEN_TIEN",
+                            "achievementSummary", "x", "attachments", DOSSIER))
+                    .post("/api/v1/emulation/nominations").then().statusCode(422)
+                    .body("errors[0].field", equalTo("awardForm"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId",
+                        participant("HOUSEHOLD", "Gia đình bà Sùng Thị Dợ"), "awardForm", "GIAY_KHEN_UBND_XA",
+                        "achievementSummary", "x", "attachments", DOSSIER))
+                .post("/api/v1/emulation/nominations").then().statusCode(201);
+    }
+
+    /** One achievement, one form — per period: a mid-term and a final award; a revoked award blocks nothing. */
+    @Test
+    @TestSecurity(user = "thi.dua", roles = {"emulation-officer"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void oneAchievementEarnsOneFormPerPeriod() {
+        UUID movement = movement();
+        UUID person = participant("INDIVIDUAL", "Bà Vi Thị Hạnh");
+        String midTerm = nominate(movement, person, "2025-01-01", "2025-06-30").statusCode(201).extract().path("id");
+        nominate(movement, person, "2025-07-01", "2025-12-31").statusCode(201)
+                .body("periodFrom", equalTo("2025-07-01")).body("periodTo", equalTo("2025-12-31"));
+        nominate(movement, person, "2025-06-01", "2025-06-30").statusCode(409);
+        nominate(movement, person, "2024-12-01", "2025-06-30").statusCode(422); // before the movement
+        nominate(movement, person, "2025-06-30", "2025-06-01").statusCode(422);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE nomination SET status = 'REVOKED' WHERE id = CAST(?1 AS uuid)").setParameter(1, midTerm)
+                .executeUpdate());
+        nominate(movement, person, "2025-01-01", "2025-06-30").statusCode(201);
+    }
+
+    private ValidatableResponse nominate(UUID movement, UUID participant, String from, String to) {
+        return given().contentType(ContentType.JSON).body(Map.of("movementId", movement, "participantId", participant,
+                        "awardForm", "GIAY_KHEN_UBND_XA", "periodFrom", from, "periodTo", to,
+                        "achievementSummary", "Vận động ủng hộ", "attachments", DOSSIER))
+                .post("/api/v1/emulation/nominations").then();
+    }
+
     @Test
     void rewardsAndCouncilRules() {
-        assertThat(AwardRules.reward(new BigDecimal("1.5"), 2_340_000, "INDIVIDUAL")).isEqualTo(3_510_000);
-        assertThat(AwardRules.reward(new BigDecimal("0.3"), 2_340_000, "HOUSEHOLD")).isEqualTo(1_053_000);
+        assertThat(AwardRules.reward(new BigDecimal("1.5"), 2_340_000, "INDIVIDUAL", true)).isEqualTo(3_510_000);
+        // 0.3 × 2,340,000 = 702,000 → 710,000; × 1.5 = 1,065,000 → 1,070,000 (AwardRulesTest spells out the rest)
+        assertThat(AwardRules.reward(new BigDecimal("0.3"), 2_340_000, "HOUSEHOLD", true)).isEqualTo(1_070_000);
         assertThat(AwardRules.council(5, 3, List.of("YES", "YES"))).isEqualTo(AwardRules.Outcome.NO_QUORUM);
         assertThat(AwardRules.council(5, 3, List.of("YES", "YES", "ABSTAIN"))).isEqualTo(AwardRules.Outcome.REJECTED);
         assertThat(AwardRules.council(5, 3, List.of("YES", "YES", "YES"))).isEqualTo(AwardRules.Outcome.APPROVED);
@@ -264,8 +351,10 @@ class NominationTest {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO nomination (id, movement_id, participant_id, award_form, status, achievement_summary,
-                  attachments, submitted_by, submitted_at)
-                VALUES (?1, ?2, ?3, ?4, 'SUBMITTED', 'Thành tích xuất sắc', '[]', 'can.bo.khac', now())""")
+                  attachments, submitted_by, submitted_at, period_from, period_to)
+                SELECT ?1, ?2, ?3, ?4, 'SUBMITTED', 'Thành tích xuất sắc', '[]', 'can.bo.khac', now(), m.starts_on,
+                       m.ends_on
+                FROM movement m WHERE m.id = ?2""")
                 .setParameter(1, id).setParameter(2, movement).setParameter(3, participant).setParameter(4, form)
                 .executeUpdate());
         return id;

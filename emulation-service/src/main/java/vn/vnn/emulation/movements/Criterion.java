@@ -23,13 +23,33 @@ public class Criterion extends PanacheEntityBase {
         DONATIONS,
         /** A commune's households recognised as having escaped poverty (household.status-recognized.v1). */
         HOUSEHOLDS_ESCAPED,
-        /** A commune's households that fell back into poverty; shown, but a movement rewards keeping it at zero. */
-        HOUSEHOLDS_RE_POOR,
+        /** A commune's households that fell back into poverty (tái nghèo): more is worse. */
+        HOUSEHOLDS_RE_POOR(true),
+        /** A commune's households poor for the first time (hộ nghèo phát sinh): more is worse. */
+        HOUSEHOLDS_NEWLY_POOR(true),
         /** Great Solidarity houses paid for in a commune (fund.disbursement-paid.v1, purpose HOUSING). */
         HOUSES_BUILT,
         /** Support paid to a commune's households, in đồng. */
         SUPPORT_RECEIVED_VND,
-        MANUAL
+        MANUAL;
+
+        private final boolean lowerIsBetter;
+
+        Measure() {
+            this(false);
+        }
+
+        Measure(boolean lowerIsBetter) {
+            this.lowerIsBetter = lowerIsBetter;
+        }
+
+        /**
+         * A measure where more is worse (re-poverty, newly poor households): it lowers the score, and growing it never
+         * makes a participant a candidate (Kế hoạch 416/KH-UBND: limit re-poverty and new poverty).
+         */
+        public boolean lowerIsBetter() {
+            return lowerIsBetter;
+        }
     }
 
     @Id

@@ -42,8 +42,14 @@ public class MovementService {
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < request.criteria().size(); i++) {
-            if (!codes.add(request.criteria().get(i).code())) {
+            MovementCommands.NewCriterion criterion = request.criteria().get(i);
+            if (!codes.add(criterion.code())) {
                 throw ProblemException.invalid("criteria[" + i + "].code", "is given twice");
+            }
+            if (criterion.measure() != null && criterion.measure().lowerIsBetter()
+                    && criterion.candidateThreshold() != null) {
+                throw ProblemException.invalid("criteria[" + i + "].candidateThreshold", "a measure where more is "
+                        + "worse (" + criterion.measure() + ") makes no candidates");
             }
         }
         Movement movement = new Movement();

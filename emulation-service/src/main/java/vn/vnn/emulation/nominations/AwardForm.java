@@ -6,13 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A form of award (hình thức khen thưởng) with its level, whom it is for, its reward as a multiple of the base salary
- * and, where the law asks for one, its public-comment period (Luật Thi đua, khen thưởng 2022; NĐ 152/2025).
+ * A form of award (hình thức khen thưởng) with its level, the participant kinds it is for and, where the law asks for
+ * one, its public-comment period (Luật Thi đua, khen thưởng 2022; NĐ 152/2025). Its reward is a dated multiple of the
+ * base salary ({@link AwardFormRate}).
  */
 @Entity
 @Table(name = "award_form")
@@ -26,10 +27,9 @@ public class AwardForm extends PanacheEntityBase {
     public String awardType;
     /** COMMUNE, PROVINCE or NATIONAL: whose chairman decides it. */
     public String level;
-    /** INDIVIDUAL, COLLECTIVE or ANY. */
-    public String subject;
-    /** The reward as a multiple of the base salary (mức lương cơ sở). */
-    public BigDecimal multiple;
+    /** The participant kinds the form is for, e.g. {@code COLLECTIVE,HOUSEHOLD,INDIVIDUAL}. */
+    @Column(name = "participant_kinds")
+    public String participantKinds;
     @Column(name = "valid_from")
     public LocalDate validFrom;
     @Column(name = "valid_to")
@@ -44,9 +44,19 @@ public class AwardForm extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    /** Whether a participant whose award subject is {@code subject} (COLLECTIVE or INDIVIDUAL) may receive it. */
-    public boolean isFor(String subject) {
-        return "ANY".equals(this.subject) || this.subject.equals(subject);
+    /** The participant kinds the form is for (Luật Thi đua, khen thưởng 2022: individual titles for individuals). */
+    public List<String> kinds() {
+        return List.of(participantKinds.split(","));
+    }
+
+    /** Whether a participant of this kind (COLLECTIVE, INDIVIDUAL or HOUSEHOLD) may receive the form. */
+    public boolean isFor(String participantKind) {
+        return kinds().contains(participantKind);
+    }
+
+    /** Bằng khen and Giấy khen: a collective receives twice an individual's amount (NĐ 91/2017 art. 73, NĐ 98/2023). */
+    public boolean doublesForCollectives() {
+        return "CERTIFICATE_OF_MERIT".equals(awardType) || "LETTER_OF_COMMENDATION".equals(awardType);
     }
 
     /** The authority named on the decision when the chairman gives none. */

@@ -21,6 +21,10 @@ public class BaseSalary extends PanacheEntityBase {
     public long amountVnd;
     @Column(name = "legal_basis")
     public String legalBasis;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public java.time.OffsetDateTime createdAt;
 
     /** The base salary in force on the date: the latest that took effect on or before it. */
     public static Optional<BaseSalary> inForceOn(LocalDate date) {

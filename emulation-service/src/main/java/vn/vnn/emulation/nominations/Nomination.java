@@ -9,12 +9,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +55,11 @@ public class Nomination extends PanacheEntityBase {
     public String awardForm;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;
+    /** The period of the achievement: one achievement, one form, per period (a mid-term and a final award). */
+    @Column(name = "period_from")
+    public LocalDate periodFrom;
+    @Column(name = "period_to")
+    public LocalDate periodTo;
     @Column(name = "achievement_summary")
     public String achievementSummary;
     /** JSON list of the dossier's documents (kind, name, reference), as given. */
@@ -102,8 +109,11 @@ public class Nomination extends PanacheEntityBase {
 
     /** A new nomination of a participant for an award form, with its dossier; SUBMITTED. */
     public static Nomination submit(UUID id, UUID movementId, UUID participantId, String awardForm,
-                                    String achievementSummary, String attachments, String actor, OffsetDateTime at) {
+                                    LocalDate periodFrom, LocalDate periodTo, String achievementSummary,
+                                    String attachments, String actor, OffsetDateTime at) {
         Nomination nomination = new Nomination();
+        nomination.periodFrom = periodFrom;
+        nomination.periodTo = periodTo;
         nomination.id = id;
         nomination.movementId = movementId;
         nomination.participantId = participantId;
@@ -205,12 +215,12 @@ public class Nomination extends PanacheEntityBase {
     }
 
     /**
-     * The competent chairman's decision: after the comment period when the form asks for one, with the reward the
-     * form's multiple × the base salary in force on the decision's date (AwardRules.reward).
+     * The competent chairman's decision: after the comment period when the form asks for one, with the reward from
+     * the form's multiple and the base salary both in force on the decision's date (AwardRules.reward).
      */
-    public Recorded decide(AwardForm form, java.util.Optional<BaseSalary> salary, String participantKind,
-                           String decisionNo,
-                           LocalDate decidedOn, String authority, String actor, LocalDate today) {
+    public Recorded decide(AwardForm form, Optional<AwardFormRate> rate, Optional<BaseSalary> salary,
+                           String participantKind, String decisionNo, LocalDate decidedOn, String authority,
+                           String actor, LocalDate today) {
         require(Step.DECIDE);
         if (status == Status.COUNCIL_APPROVED && form.announcementDays != null) {
             throw ProblemException.conflict("This award form is announced for public comment for "
@@ -220,9 +230,11 @@ public class Nomination extends PanacheEntityBase {
             throw ProblemException.conflict("Public comments are open until " + commentsUntil
                     + "; the decision comes after that");
         }
+        BigDecimal multiple = rate.orElseThrow(() -> ProblemException.invalid("decidedOn",
+                "no multiple of form " + form.code + " is in force on that date")).multiple;
         baseSalaryVnd = salary.orElseThrow(() -> ProblemException.invalid("decidedOn",
                 "no base salary is configured for that date")).amountVnd;
-        rewardVnd = AwardRules.reward(form.multiple, baseSalaryVnd, participantKind);
+        rewardVnd = AwardRules.reward(multiple, baseSalaryVnd, participantKind, form.doublesForCollectives());
         this.decisionNo = decisionNo.strip();
         this.decidedOn = decidedOn;
         decidedBy = actor;
@@ -265,6 +277,16 @@ public class Nomination extends PanacheEntityBase {
         paymentVoucher = voucherNo.strip();
         paidBy = actor;
         return new Recorded("PAID", rewardVnd + " đồng, " + paymentVoucher);
+    }
+
+    /** Whether this nomination still stands for its achievement (neither rejected nor revoked). */
+    public boolean live() {
+        return status != Status.REJECTED && status != Status.REVOKED;
+    }
+
+    /** Whether its period of achievement shares a day with the given one. */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return !periodFrom.isAfter(to) && !from.isAfter(periodTo);
     }
 
     public List<String> members() {

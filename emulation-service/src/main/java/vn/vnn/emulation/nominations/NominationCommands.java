@@ -25,6 +25,10 @@ public final class NominationCommands {
 
     @Schema(name = "NominationRequest")
     public record Submit(@NotNull UUID movementId, @NotNull UUID participantId,
+                         @Schema(description = "First day of the achievement's period (default: the movement's "
+                                 + "start); one achievement earns one form per period") LocalDate periodFrom,
+                         @Schema(description = "Last day of the achievement's period (default: the movement's end)")
+                         LocalDate periodTo,
                          @Schema(examples = "BANG_KHEN_UBND_TINH") @NotBlank String awardForm,
                          @Schema(description = "Báo cáo thành tích, in short") @NotBlank @Size(max = 4000)
                          String achievementSummary,

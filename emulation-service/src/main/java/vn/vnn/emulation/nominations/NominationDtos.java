@@ -29,8 +29,8 @@ public final class NominationDtos {
 
     @Schema(name = "Nomination")
     public record View(UUID id, UUID movementId, UUID participantId, String participantName, String awardForm,
-                       String status, String achievementSummary, List<Attachment> attachments, String submittedBy,
-                       OffsetDateTime submittedAt, String appraisedBy, List<String> councilMembers, Integer quorum,
+                       LocalDate periodFrom, LocalDate periodTo, String status, String achievementSummary,
+                       List<Attachment> attachments, String submittedBy, OffsetDateTime submittedAt, String appraisedBy, List<String> councilMembers, Integer quorum,
                        long yes, long no, long abstain, String decisionNo, LocalDate decidedOn, String decidedBy,
                        Long rewardVnd, Long baseSalaryVnd, String rejectionReason, String revokedReason,
                        Long recoveredVnd, LocalDate announcedOn, LocalDate commentsUntil, long comments,
@@ -39,7 +39,8 @@ public final class NominationDtos {
         public static View of(NominationRecord r) {
             Nomination n = r.nomination();
             List<String> votes = r.votes();
-            return new View(n.id, n.movementId, n.participantId, r.participantName(), n.awardForm, n.status.name(),
+            return new View(n.id, n.movementId, n.participantId, r.participantName(), n.awardForm, n.periodFrom,
+                    n.periodTo, n.status.name(),
                     n.achievementSummary, r.attachments(), n.submittedBy, n.submittedAt, n.appraisedBy, n.members(),
                     n.quorum, votes.stream().filter("YES"::equals).count(), votes.stream().filter("NO"::equals).count(),
                     votes.stream().filter("ABSTAIN"::equals).count(), n.decisionNo, n.decidedOn, n.decidedBy,

@@ -71,16 +71,29 @@ public class NominationService {
         }
         AwardForm form = AwardForm.inForce(request.awardForm(), clock.today()).orElseThrow(() ->
                 ProblemException.invalid("awardForm", "is no award form in force"));
-        if (!form.isFor(participant.awardSubject())) {
-            throw ProblemException.invalid("awardForm", "is for " + form.subject + " participants, not "
-                    + participant.kind);
+        if (!form.isFor(participant.kind)) {
+            throw ProblemException.invalid("awardForm", "is for " + String.join(", ", form.kinds())
+                    + " participants, not " + participant.kind);
         }
-        if (Nomination.count("movementId = ?1 and participantId = ?2 and status <> ?3", movement.id,
-                participant.id, Nomination.Status.REJECTED) > 0) {
-            throw ProblemException.conflict("The participant already has a nomination in this movement: one "
-                    + "achievement earns one form");
+        LocalDate from = request.periodFrom() == null ? movement.startsOn : request.periodFrom();
+        LocalDate to = request.periodTo() == null ? movement.endsOn : request.periodTo();
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("periodTo", "is before periodFrom");
         }
-        Nomination nomination = Nomination.submit(Ids.newId(), movement.id, participant.id, form.code,
+        if (from.isBefore(movement.startsOn) || to.isAfter(movement.endsOn)) {
+            throw ProblemException.invalid("periodFrom", "the period lies within the movement's, "
+                    + movement.startsOn + " – " + movement.endsOn);
+        }
+        // One submission per participant and movement at a time, so that two cannot both pass the check below.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "nomination:" + movement.id + ":" + participant.id).getSingleResult();
+        boolean taken = Nomination.<Nomination>list("movementId = ?1 and participantId = ?2", movement.id,
+                participant.id).stream().anyMatch(n -> n.live() && n.overlaps(from, to));
+        if (taken) {
+            throw ProblemException.conflict("The participant already has a nomination for an achievement of this "
+                    + "period: one achievement earns one form");
+        }
+        Nomination nomination = Nomination.submit(Ids.newId(), movement.id, participant.id, form.code, from, to,
                 request.achievementSummary(), write(request.attachments()), caller.actor(), clock.now());
         nomination.persist();
         steps.record(nomination, new Nomination.Recorded("SUBMITTED", form.code), caller.actor());
@@ -125,8 +138,8 @@ public class NominationService {
         AwardForm form = AwardForm.findById(nomination.awardForm);
         requireCompetentChairman(form.level);
         Participant participant = Participant.findById(nomination.participantId);
-        Nomination.Recorded step = nomination.decide(form, BaseSalary.inForceOn(decision.decidedOn()),
-                participant.kind, decision.decisionNo(), decision.decidedOn(), decision.authorityName(),
+        Nomination.Recorded step = nomination.decide(form, AwardFormRate.inForceOn(form.code, decision.decidedOn()),
+                BaseSalary.inForceOn(decision.decidedOn()), participant.kind, decision.decisionNo(), decision.decidedOn(), decision.authorityName(),
                 caller.actor(), clock.today());
         Movement movement = Movement.findById(nomination.movementId);
         outbox.publish("award", nomination.id.toString(), new AwardDecidedV1(nomination.id.toString(),

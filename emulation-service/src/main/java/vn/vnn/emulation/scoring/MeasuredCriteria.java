@@ -14,7 +14,6 @@ import vn.vnn.kit.time.VietnamClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public class MeasuredCriteria {
         applyAll(credited.stream().map(d -> new Contribution(() -> donors.get(d.donorId()), d.receivedOn(),
                 List.of(d.fundAreaCode()), Map.of(
                 Criterion.Measure.DONATED_VND, BigDecimal.valueOf(d.amountVnd()),
-                Criterion.Measure.DONATIONS, BigDecimal.ONE), "DONATION", d.donationId())).toList());
+                Criterion.Measure.DONATIONS, BigDecimal.ONE), "DONATION", d.donationId(), false)).toList());
         return credited;
     }
 
@@ -79,12 +78,13 @@ public class MeasuredCriteria {
         return scores.cancelDonation(cancellation);
     }
 
-    /** An escape from poverty or a fall back into it counts for the household's commune. */
+    /** An escape from poverty, a fall back into it or a first poverty counts for the household's commune. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRecognition(HouseholdStatusRecognizedV1 recognition) {
         Criterion.Measure measure = switch (recognition.transition()) {
             case "ESCAPED_POVERTY" -> Criterion.Measure.HOUSEHOLDS_ESCAPED;
             case "RE_POOR" -> Criterion.Measure.HOUSEHOLDS_RE_POOR;
+            case "NEWLY_POOR" -> Criterion.Measure.HOUSEHOLDS_NEWLY_POOR;
             default -> null;
         };
         if (measure != null) {
@@ -92,23 +92,30 @@ public class MeasuredCriteria {
                     recognition.provinceCode()), recognition.recognizedOn(),
                     areas(recognition.communeCode(), recognition.provinceCode()), Map.of(measure, BigDecimal.ONE),
                     "RECOGNITION", recognition.decisionNo() != null ? recognition.decisionNo()
-                    : "review " + recognition.reviewYear())));
+                    : "review " + recognition.reviewYear(), false)));
         }
     }
 
-    /** Support paid counts for the household's commune; a house (purpose HOUSING) is one house built. */
+    /**
+     * Support paid counts for the household's commune; a house (purpose HOUSING) is one house built, counted once
+     * for its household however many payments it took.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onDisbursement(DisbursementPaidV1 payment) {
-        Map<Criterion.Measure, BigDecimal> deltas = new EnumMap<>(Criterion.Measure.class);
-        deltas.put(Criterion.Measure.SUPPORT_RECEIVED_VND, BigDecimal.valueOf(payment.amountVnd()));
-        if ("HOUSING".equals(payment.purpose())) {
-            deltas.put(Criterion.Measure.HOUSES_BUILT, BigDecimal.ONE);
-        }
         // The event names no province; the commune's participant knows it from the recognitions it has seen.
         String provinceCode = participants.provinceOfCommune(payment.communeCode());
-        applyAll(List.of(new Contribution(() -> participants.commune(payment.communeCode(), provinceCode),
-                payment.paidOn(), areas(payment.communeCode(), provinceCode), deltas, "DISBURSEMENT",
-                payment.disbursementId())));
+        Supplier<UUID> commune = () -> participants.commune(payment.communeCode(), provinceCode);
+        List<String> areas = areas(payment.communeCode(), provinceCode);
+        List<Contribution> contributions = new ArrayList<>();
+        contributions.add(new Contribution(commune, payment.paidOn(), areas, Map.of(
+                Criterion.Measure.SUPPORT_RECEIVED_VND, BigDecimal.valueOf(payment.amountVnd())), "DISBURSEMENT",
+                payment.disbursementId(), false));
+        if ("HOUSING".equals(payment.purpose())) {
+            String house = payment.householdId() != null ? payment.householdId() : payment.disbursementId();
+            contributions.add(new Contribution(commune, payment.paidOn(), areas, Map.of(
+                    Criterion.Measure.HOUSES_BUILT, BigDecimal.ONE), "HOUSE", house, true));
+        }
+        applyAll(contributions);
     }
 
     /** A verified piece of evidence counts for its criterion as an event would, on the day it is verified. */
@@ -127,9 +134,13 @@ public class MeasuredCriteria {
         return province == null ? List.of(commune) : List.of(commune, province);
     }
 
-    /** One event's share: whose score, on which date, in which areas, how much per measure, and what it was. */
+    /**
+     * One event's share: whose score, on which date, in which areas, how much per measure, and what it was; a
+     * contribution {@code once} counts for a score only the first time its source is seen (a house, not a payment).
+     */
     private record Contribution(Supplier<UUID> participant, LocalDate date, List<String> areas,
-                                Map<Criterion.Measure, BigDecimal> deltas, String sourceKind, String sourceRef) {
+                                Map<Criterion.Measure, BigDecimal> deltas, String sourceKind, String sourceRef,
+                                boolean once) {
 
         boolean countsFor(Scores.RunningCriterion criterion) {
             return deltas.containsKey(criterion.measure()) && !date.isBefore(criterion.startsOn())
@@ -155,6 +166,7 @@ public class MeasuredCriteria {
         }
         Map<Scores.Key, Scores.Delta> deltas = new TreeMap<>();
         List<Scores.Credit> credits = new ArrayList<>();
+        Set<List<Object>> once = new java.util.HashSet<>();
         for (Contribution contribution : contributions) {
             UUID participant = null;
             for (Scores.RunningCriterion criterion : criteria) {
@@ -162,6 +174,11 @@ public class MeasuredCriteria {
                     continue;
                 }
                 participant = participant != null ? participant : contribution.participant().get();
+                if (contribution.once() && !once.add(List.<Object>of(criterion.id(), participant, contribution.sourceRef()))
+                        || contribution.once() && scores.credited(criterion.id(), participant,
+                        contribution.sourceKind(), contribution.sourceRef())) {
+                    continue;
+                }
                 BigDecimal value = contribution.deltas().get(criterion.measure());
                 deltas.merge(new Scores.Key(criterion.id(), participant),
                         new Scores.Delta(criterion.movementId(), contribution.date(), value, 1),

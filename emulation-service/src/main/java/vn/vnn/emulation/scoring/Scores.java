@@ -63,6 +63,10 @@ public class Scores {
                        BigDecimal value) {
     }
 
+    /** Measures where more is worse never make a candidate by growing. */
+    private static final String[] LOWER_IS_BETTER = java.util.Arrays.stream(Criterion.Measure.values())
+            .filter(Criterion.Measure::lowerIsBetter).map(Enum::name).toArray(String[]::new);
+
     private final EntityManager entityManager;
 
     Scores(EntityManager entityManager) {
@@ -160,8 +164,10 @@ public class Scores {
                         FROM criterion c, unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS t (c, p)
                         WHERE s.criterion_id = CAST(t.c AS uuid) AND s.participant_id = CAST(t.p AS uuid)
                           AND c.id = s.criterion_id AND s.first_reached IS NULL
-                          AND c.candidate_threshold IS NOT NULL AND s.value >= c.candidate_threshold""")
-                .setParameter(1, criteria).setParameter(2, participants).executeUpdate();
+                          AND c.candidate_threshold IS NOT NULL AND s.value >= c.candidate_threshold
+                          AND c.measure <> ALL(CAST(?3 AS text[]))""")
+                .setParameter(1, criteria).setParameter(2, participants).setParameter(3, LOWER_IS_BETTER)
+                .executeUpdate();
     }
 
     /** Each event's share of each score, kept as the evidence behind it (and to take a cancelled donation back). */
@@ -182,6 +188,16 @@ public class Scores {
                 .setParameter(6, credits.stream().map(c -> c.occurredOn().toString()).toArray(String[]::new))
                 .setParameter(7, credits.stream().map(c -> c.value().toPlainString()).toArray(String[]::new))
                 .executeUpdate();
+    }
+
+    /** Whether a source has already been credited to the participant's score on the criterion (and not taken back). */
+    boolean credited(UUID criterionId, UUID participantId, String sourceKind, String sourceRef) {
+        return !entityManager.createNativeQuery("""
+                        SELECT 1 FROM score_credit
+                        WHERE criterion_id = ?1 AND participant_id = ?2 AND source_kind = ?3 AND source_ref = ?4
+                          AND NOT taken_back LIMIT 1""")
+                .setParameter(1, criterionId).setParameter(2, participantId).setParameter(3, sourceKind)
+                .setParameter(4, sourceRef).getResultList().isEmpty();
     }
 
     /** Every registered participant of the movement with its scores, optionally of one kind or area. */

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * A participant's place in a movement: the weighted sum of its progress on each criterion (value ÷ target, not capped,
- * so that going beyond a target still counts), ranked high to low; ties share a rank.
+ * so that going beyond a target still counts), a criterion where more is worse (re-poverty, newly poor households)
+ * counting against it; ranked high to low; ties share a rank.
  */
 public final class Standing {
 
-    public record Value(String criterion, BigDecimal value, BigDecimal target, BigDecimal weight) {
+    public record Value(String criterion, BigDecimal value, BigDecimal target, BigDecimal weight,
+                        boolean lowerIsBetter) {
 
         public BigDecimal progress() {
             return value.divide(target, 6, RoundingMode.HALF_UP);
@@ -25,7 +27,8 @@ public final class Standing {
     }
 
     public static BigDecimal score(List<Value> values) {
-        return values.stream().map(v -> v.progress().multiply(v.weight())).reduce(BigDecimal.ZERO, BigDecimal::add)
+        return values.stream().map(v -> v.lowerIsBetter() ? v.progress().multiply(v.weight()).negate()
+                : v.progress().multiply(v.weight())).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(4, RoundingMode.HALF_UP);
     }
 

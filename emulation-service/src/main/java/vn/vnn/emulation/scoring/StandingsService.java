@@ -48,11 +48,13 @@ public class StandingsService {
         List<Standing.Entry> entries = new ArrayList<>();
         for (UUID participant : participants.keySet()) {
             List<Standing.Value> own = criteria.stream().map(c -> new Standing.Value(c.code,
-                    values.get(participant).getOrDefault(c.id, BigDecimal.ZERO), c.target, c.weight)).toList();
-            // Ranked by one criterion: its progress to target alone.
-            BigDecimal score = criterionCode == null ? Standing.score(own) : own.stream()
-                    .filter(v -> v.criterion().equals(criterionCode)).findFirst().orElseThrow().progress()
-                    .setScale(4, RoundingMode.HALF_UP);
+                    values.get(participant).getOrDefault(c.id, BigDecimal.ZERO), c.target, c.weight,
+                    c.measure.lowerIsBetter())).toList();
+            // Ranked by one criterion: its progress to target alone (against the participant where more is worse).
+            BigDecimal score = criterionCode == null ? Standing.score(own)
+                    : Standing.score(own.stream().filter(v -> v.criterion().equals(criterionCode))
+                    .map(v -> new Standing.Value(v.criterion(), v.value(), v.target(), BigDecimal.ONE,
+                            v.lowerIsBetter())).toList());
             entries.add(new Standing.Entry(participant.toString(), own, score));
         }
         List<Standing.Entry> ranked = Standing.rank(entries);

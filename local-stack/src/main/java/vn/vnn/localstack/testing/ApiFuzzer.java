@@ -78,6 +78,7 @@ public final class ApiFuzzer {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, List<String>> harvested = new ConcurrentHashMap<>();
     private final Map<String, String> fixedValues = new LinkedHashMap<>();
+    private final Map<String, String> onlyValues = new LinkedHashMap<>();
     private JsonNode document;
     private List<Operation> operations;
 
@@ -96,6 +97,15 @@ public final class ApiFuzzer {
     public ApiFuzzer value(String name, String value) {
         fixedValues.put(name, value);
         harvested.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(value);
+        return this;
+    }
+
+    /**
+     * The one well-formed value for parameters or fields of this name (hostile ones are still sent): for values that
+     * change shared state other tests rely on, e.g. the date a new base salary takes effect.
+     */
+    public ApiFuzzer only(String name, String value) {
+        onlyValues.put(name, value);
         return this;
     }
 
@@ -468,6 +478,9 @@ public final class ApiFuzzer {
     }
 
     private String valueFor(Random random, String name, JsonNode schema) {
+        if (onlyValues.containsKey(name)) {
+            return onlyValues.get(name);
+        }
         List<String> known = harvested.get(name);
         if (fixedValues.containsKey(name) && random.nextInt(3) > 0) {
             return fixedValues.get(name);
