@@ -76,6 +76,9 @@ class AccessMatrixTest {
         put("PovertyResource#update", "PUT", "/api/v1/poverty/standards/VN-MPS-2022", "application/json", "{}",
                 ADMIN);
         put("ReviewResource#open", "POST", "/api/v1/review-rounds", "application/json", "{}", SURVEYORS);
+        put("PublicHolidayResource#list", "GET", "/api/v1/holidays?year=2026", null, null, READERS);
+        put("PublicHolidayResource#add", "POST", "/api/v1/holidays", "application/json", "{}", ADMIN);
+        put("PublicHolidayResource#remove", "DELETE", "/api/v1/holidays/2099-01-01", null, null, ADMIN);
         put("ReviewResource#round", "GET", "/api/v1/review-rounds/" + ID, null, null, READERS);
         put("ReviewResource#list", "POST", "/api/v1/review-rounds/" + ID + "/cases", "application/json", "{}",
                 SURVEYORS);

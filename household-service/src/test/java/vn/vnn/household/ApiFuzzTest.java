@@ -27,7 +27,9 @@ class ApiFuzzTest {
                         TestTokens.of("fuzz.officer", List.of("commune-officer", "commune-chairman"), List.of("99111")),
                         TestTokens.of("fuzz.partner", List.of("partner"), List.of("99")),
                         TestTokens.of("fuzz.auditor", List.of("auditor"), List.of("VN"))))
-                .value("areaCode", "99111").value("communeCode", "99111").value("year", "2025");
+                .value("areaCode", "99111").value("communeCode", "99111").value("year", "2025")
+                // New holidays land far in the future, where no other test counts working days.
+                .only("day", "2199-12-01");
         fuzzer.run(2000).requireNoServerFailures(1900);
     }
 }

@@ -34,11 +34,17 @@ public class AssessmentService {
         this.standards = standards;
     }
 
+    /** Assessed under the standard that applies on the date. */
     @Transactional
     public Assessment assess(UUID householdId, LocalDate on) {
+        return assess(householdId, on, standards.rulesOn(on).orElseThrow(() ->
+                ProblemException.invalid("date", "no poverty standard applies on " + on)));
+    }
+
+    /** Assessed on the date (ages, schooling) under the given standard (e.g. the one a review round applies). */
+    @Transactional
+    public Assessment assess(UUID householdId, LocalDate on, StandardRules rules) {
         Household household = households.visible(householdId);
-        StandardRules rules = standards.rulesOn(on).orElseThrow(() ->
-                ProblemException.invalid("date", "no poverty standard applies on " + on));
         List<HouseholdMember> members = HouseholdMember.activeOf(household.id);
         List<DeprivationRules.Person> people = members.stream().map(m -> new DeprivationRules.Person(m.birthDate,
                 m.healthInsurance, m.schoolStatus, m.diploma, m.workingCapacity, m.employment)).toList();

@@ -27,7 +27,17 @@ public final class ReviewCommands {
                                     + "(QĐ 24/2021/QĐ-TTg)") @Max(60) Integer postingDays,
                             @Schema(description = "Days for complaints after the posting: at least 1") @NotNull
                             @Min(value = ReviewWorkflow.MIN_COMPLAINT_DAYS, message = "must be at least 1 day")
-                            @Max(60) Integer complaintDays) {
+                            @Max(60) Integer complaintDays,
+                            @Schema(description = "Count the periods in working days, as QĐ 24/2021/QĐ-TTg does "
+                                    + "(default true); false for calendar days") Boolean workingDays,
+                            @Schema(description = "The poverty standard to classify by (default: the one in force "
+                                    + "on 1 January of the year the round decides: the next year for a periodic "
+                                    + "review)", examples = "VN-MPS-2022") @Size(max = 40) String standardCode) {
+        /** The short form, with the law's defaults. */
+        public OpenRound(String communeCode, ReviewWorkflow.Kind kind, Integer reviewYear, LocalDate opensOn,
+                         Integer postingDays, Integer complaintDays) {
+            this(communeCode, kind, reviewYear, opensOn, postingDays, complaintDays, null, null);
+        }
     }
 
     @Schema(name = "ListingRequest",

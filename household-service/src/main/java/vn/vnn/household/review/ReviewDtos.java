@@ -12,10 +12,11 @@ public final class ReviewDtos {
     }
 
     public record RoundView(UUID id, String communeCode, String kind, int reviewYear, LocalDate opensOn,
-                            LocalDate closesOn, int postingDays, int complaintDays, String createdBy) {
+                            LocalDate closesOn, int postingDays, int complaintDays, boolean workingDays,
+                            int decidesYear, String standardCode, String createdBy) {
         public static RoundView of(ReviewRound r) {
             return new RoundView(r.id, r.communeCode, r.kind.name(), r.reviewYear, r.opensOn, r.closesOn,
-                    r.postingDays, r.complaintDays, r.createdBy);
+                    r.postingDays, r.complaintDays, r.workingDays, r.decidesYear, r.standardCode, r.createdBy);
         }
     }
 

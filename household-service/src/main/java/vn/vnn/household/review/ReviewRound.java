@@ -33,6 +33,15 @@ public class ReviewRound extends PanacheEntityBase {
     public int postingDays;
     @Column(name = "complaint_days")
     public int complaintDays;
+    /** Periods counted in working days (Quyết định 24/2021/QĐ-TTg), or in calendar days when false. */
+    @Column(name = "working_days")
+    public boolean workingDays;
+    /** The year whose status the round decides: the next for a periodic review, the current for a regular one. */
+    @Column(name = "decides_year")
+    public int decidesYear;
+    /** The poverty standard the round classifies by: by default the one in force on 1 January of decidesYear. */
+    @Column(name = "standard_code")
+    public String standardCode;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

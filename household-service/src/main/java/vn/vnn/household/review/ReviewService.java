@@ -89,6 +89,12 @@ public class ReviewService {
         round.closesOn = window[1];
         round.postingDays = request.postingDays();
         round.complaintDays = request.complaintDays();
+        round.workingDays = request.workingDays() == null || request.workingDays();
+        round.decidesYear = ReviewWorkflow.decidesYear(request.kind(), request.reviewYear());
+        round.standardCode = request.standardCode() != null ? standards.rules(request.standardCode()).code()
+                : standards.rulesOn(LocalDate.of(round.decidesYear, 1, 1)).map(StandardRules::code)
+                .orElseThrow(() -> ProblemException.invalid("standardCode", "no poverty standard is in force on 1 "
+                        + "January " + round.decidesYear + "; name one"));
         round.createdBy = caller.actor();
         round.createdAt = clock.now();
         round.persist();
@@ -147,9 +153,8 @@ public class ReviewService {
             throw ProblemException.invalid("surveyedOn", "must be within the round, " + round.opensOn + " … "
                     + round.closesOn);
         }
-        StandardRules rules = standards.rulesOn(request.surveyedOn()).orElseThrow(() ->
-                ProblemException.invalid("surveyedOn", "no poverty standard applies on " + request.surveyedOn()));
-        Assessment assessment = assessments.assess(c.householdId, request.surveyedOn());
+        StandardRules rules = standards.rules(round.standardCode);
+        Assessment assessment = assessments.assess(c.householdId, request.surveyedOn(), rules);
         Set<Indicator> deprived = EnumSet.noneOf(Indicator.class);
         assessment.flags().stream().filter(f -> Boolean.TRUE.equals(f.deprived()))
                 .map(DeprivationRules.Flag::indicator).forEach(deprived::add);
@@ -203,7 +208,9 @@ public class ReviewService {
             throw ProblemException.invalid("postedOn", "cannot be before the village meeting (" + c.meetingOn + ")");
         }
         c.postedOn = request.postedOn();
-        c.complaintsUntil = ReviewWorkflow.complaintsUntil(c.postedOn, round.postingDays, round.complaintDays);
+        c.complaintsUntil = ReviewCalendar.complaintsUntil(c.postedOn, round.postingDays, round.complaintDays,
+                round.workingDays, PublicHoliday.between(c.postedOn, c.postedOn.plusDays(
+                        3L * (round.postingDays + round.complaintDays) + 60)));
         return moved(c, next, "posted; complaints until " + c.complaintsUntil);
     }
 

@@ -52,12 +52,15 @@ public final class ReviewWorkflow {
     public static final int MIN_POSTING_DAYS = 3;
     public static final int MIN_COMPLAINT_DAYS = 1;
 
-    /** The last day complaints are accepted for a list posted on {@code postedOn}. */
-    public static LocalDate complaintsUntil(LocalDate postedOn, int postingDays, int complaintDays) {
-        return postedOn.plusDays(postingDays + complaintDays);
+    /**
+     * The year whose statuses a round decides: a periodic review (Sep–Dec of year Y) decides the list of year Y+1
+     * (the late-2021 review applied the 2022–2025 standard); a regular (monthly) review decides the current year.
+     */
+    public static int decidesYear(Kind kind, int reviewYear) {
+        return kind == Kind.PERIODIC ? reviewYear + 1 : reviewYear;
     }
 
-    /** Recognition is allowed only once the complaint period is over. */
+    /** Recognition is allowed from the first day after the complaint period. */
     public static boolean mayRecognise(LocalDate on, LocalDate complaintsUntil) {
         return on.isAfter(complaintsUntil);
     }

@@ -39,6 +39,16 @@ public class PovertyStandardService {
         return PovertyStandard.applyingOn(date).map(PovertyStandard::rules);
     }
 
+    /** The rules of the standard of this code; a 422 on {@code standardCode} naming no standard. */
+    @Transactional
+    public StandardRules rules(String code) {
+        PovertyStandard standard = code == null ? null : PovertyStandard.findById(code);
+        if (standard == null) {
+            throw ProblemException.invalid("standardCode", "is no poverty standard");
+        }
+        return standard.rules();
+    }
+
     @Transactional
     public List<PovertyStandard> list() {
         return PovertyStandard.<PovertyStandard>list("order by validFrom");
