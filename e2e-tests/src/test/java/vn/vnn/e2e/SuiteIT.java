@@ -124,11 +124,13 @@ class SuiteIT {
         given().auth().oauth2(communeOfficer).contentType(ContentType.JSON)
                 .body(Map.of("recognizedOn", "2026-10-06", "decisionNo", "125/QĐ-UBND"))
                 .post(steps + "/recognition").then().statusCode(403);
-        given().auth().oauth2(chairman).contentType(ContentType.JSON)
-                .body(Map.of("recognizedOn", "2026-10-03", "decisionNo", "125/QĐ-UBND"))
-                .post(steps + "/recognition").then().statusCode(409); // still within posting and complaints
+        // Posted Thursday 1 October for 3 working days (1, 2 and 5 October), complaints on Tuesday 6 October
+        // (QĐ 24/2021/QĐ-TTg counts working days): recognition from Wednesday 7 October.
         given().auth().oauth2(chairman).contentType(ContentType.JSON)
                 .body(Map.of("recognizedOn", "2026-10-06", "decisionNo", "125/QĐ-UBND"))
+                .post(steps + "/recognition").then().statusCode(409); // still within posting and complaints
+        given().auth().oauth2(chairman).contentType(ContentType.JSON)
+                .body(Map.of("recognizedOn", "2026-10-07", "decisionNo", "125/QĐ-UBND"))
                 .post(steps + "/recognition").then().statusCode(200).body("state", equalTo("RECOGNISED"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(fundOfficer)

@@ -4,6 +4,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import vn.vnn.household.standards.DerivationThresholds;
+import vn.vnn.household.standards.RetirementAge;
 import vn.vnn.household.standards.DeprivationRules;
 import vn.vnn.household.standards.DeprivationRules.Dwelling;
 import vn.vnn.household.standards.DeprivationRules.Flag;
@@ -81,6 +83,83 @@ class DeprivationRulesTest {
         Flag flag = DeprivationRules.derive(EnumSet.of(Indicator.HOUSING_AREA),
                 Collections.nCopies(members, adult), home, ON).get(0);
         assertThat(flag.deprived()).isEqualTo(area.compareTo(BigDecimal.valueOf(8L * members)) < 0);
+    }
+
+    /**
+     * Working age ends at the statutory retirement age (Bộ luật Lao động 2019 Điều 169 k.2; Nghị định 135/2020/NĐ-CP):
+     * 60y3m for men and 55y4m for women in 2021, +3 and +4 months a year, until 62 (2028) and 60 (2035).
+     */
+    @Test
+    void retirementAgeRisesByYearAndSex() {
+        assertThat(RetirementAge.in(2020, true)).isEqualTo(java.time.Period.of(60, 0, 0));
+        assertThat(RetirementAge.in(2021, true)).isEqualTo(java.time.Period.of(60, 3, 0));
+        assertThat(RetirementAge.in(2025, true)).isEqualTo(java.time.Period.of(61, 3, 0));
+        assertThat(RetirementAge.in(2028, true)).isEqualTo(java.time.Period.of(62, 0, 0));
+        assertThat(RetirementAge.in(2031, true)).isEqualTo(java.time.Period.of(62, 0, 0));
+        assertThat(RetirementAge.in(2020, false)).isEqualTo(java.time.Period.of(55, 0, 0));
+        assertThat(RetirementAge.in(2021, false)).isEqualTo(java.time.Period.of(55, 4, 0));
+        assertThat(RetirementAge.in(2025, false)).isEqualTo(java.time.Period.of(56, 8, 0));
+        assertThat(RetirementAge.in(2035, false)).isEqualTo(java.time.Period.of(60, 0, 0));
+        assertThat(RetirementAge.in(2040, false)).isEqualTo(java.time.Period.of(60, 0, 0));
+        // Born 1 January 1964: a man reaches 61y3m on 1 April 2025, not a day before.
+        assertThat(RetirementAge.reached(LocalDate.of(1964, 1, 1), true, LocalDate.of(2025, 3, 31))).isFalse();
+        assertThat(RetirementAge.reached(LocalDate.of(1964, 1, 1), true, LocalDate.of(2025, 4, 1))).isTrue();
+    }
+
+    @Test
+    void aMemberPastTheRetirementAgeOfTheirSexIsNotOfWorkingAgeAndUnknownSexIsNeverGuessed() {
+        // 57 years 3 months on 15 September 2025: past a woman's 56y8m, under a man's 61y3m.
+        LocalDate born = LocalDate.of(1968, 6, 1);
+        assertThat(employment(new Person(born, true, SchoolStatus.FINISHED, Diploma.PRIMARY, WorkingCapacity.FULL,
+                Employment.UNEMPLOYED, false))).isFalse();
+        assertThat(employment(new Person(born, true, SchoolStatus.FINISHED, Diploma.PRIMARY, WorkingCapacity.FULL,
+                Employment.UNEMPLOYED, true))).isTrue();
+        assertThat(employment(new Person(born, true, SchoolStatus.FINISHED, Diploma.PRIMARY, WorkingCapacity.FULL,
+                Employment.UNEMPLOYED))).isNull();
+        // Under both retirement ages the sex does not matter.
+        assertThat(employment(new Person(LocalDate.of(1990, 1, 1), true, SchoolStatus.FINISHED, Diploma.PRIMARY,
+                WorkingCapacity.FULL, Employment.UNSTABLE))).isTrue();
+        // 14 is not yet working age (the standard's workingAgeFrom is 15).
+        assertThat(employment(new Person(LocalDate.of(2011, 1, 1), true, SchoolStatus.FINISHED, Diploma.PRIMARY,
+                WorkingCapacity.FULL, Employment.UNEMPLOYED, true))).isFalse();
+    }
+
+    /** The thresholds are the standard's data: a standard with other values decides by them. */
+    @Test
+    void thresholdsComeFromTheStandard() {
+        DerivationThresholds strict = new DerivationThresholds(5, 15, 60, 16, 50, 16, 30, 3, 16, new BigDecimal("10"));
+        Person five = new Person(LocalDate.of(2020, 6, 1), false, SchoolStatus.ATTENDING, Diploma.NONE,
+                WorkingCapacity.NONE, Employment.NOT_WORKING_AGE);
+        Person adult = new Person(LocalDate.of(1980, 1, 1), true, SchoolStatus.FINISHED, Diploma.UPPER_SECONDARY,
+                WorkingCapacity.FULL, Employment.STABLE, true);
+        Dwelling nineEach = new Dwelling(new BigDecimal("18"), null, null, null, null, null, null, null);
+        Map<Indicator, Boolean> byDefault = byIndicator(DeprivationRules.derive(EnumSet.of(Indicator.HOUSING_AREA,
+                Indicator.HEALTH_INSURANCE), List.of(five, adult), nineEach, ON));
+        Map<Indicator, Boolean> byStrict = byIndicator(DeprivationRules.derive(EnumSet.of(Indicator.HOUSING_AREA,
+                Indicator.HEALTH_INSURANCE), strict, List.of(five, adult), nineEach, ON));
+        assertThat(byDefault).containsEntry(Indicator.HOUSING_AREA, false).containsEntry(Indicator.HEALTH_INSURANCE,
+                false);
+        assertThat(byStrict).containsEntry(Indicator.HOUSING_AREA, true).containsEntry(Indicator.HEALTH_INSURANCE,
+                true);
+    }
+
+    @Property
+    void housingAreaFollowsTheStandardsMinimum(@ForAll @IntRange(min = 0, max = 400) int decimetres,
+                                               @ForAll @IntRange(min = 1, max = 6) int members,
+                                               @ForAll @IntRange(min = 1, max = 200) int minimumDecimetres) {
+        BigDecimal area = BigDecimal.valueOf(decimetres, 1);
+        BigDecimal minimum = BigDecimal.valueOf(minimumDecimetres, 1);
+        DerivationThresholds t = new DerivationThresholds(6, 15, 60, 16, 50, 16, 30, 3, 16, minimum);
+        Person adult = new Person(LocalDate.of(1980, 1, 1), true, SchoolStatus.FINISHED, Diploma.UPPER_SECONDARY,
+                WorkingCapacity.FULL, Employment.STABLE);
+        Flag flag = DeprivationRules.derive(EnumSet.of(Indicator.HOUSING_AREA), t, Collections.nCopies(members, adult),
+                new Dwelling(area, null, null, null, null, null, null, null), ON).get(0);
+        assertThat(flag.deprived()).isEqualTo(area.compareTo(minimum.multiply(BigDecimal.valueOf(members))) < 0);
+    }
+
+    private static Boolean employment(Person person) {
+        return DeprivationRules.derive(EnumSet.of(Indicator.EMPLOYMENT), List.of(person),
+                new Dwelling(null, null, null, null, null, null, null, null), ON).get(0).deprived();
     }
 
     private static Map<Indicator, Boolean> byIndicator(List<Flag> flags) {

@@ -95,6 +95,23 @@ class PovertyApiTest {
                 .body("updatedBy", equalTo("admin"));
         given().contentType(ContentType.JSON).body(raised).put("/api/v1/poverty/standards/LOCAL-2031")
                 .then().statusCode(409);
+
+        // The derivation thresholds are the standard's data (VN-MPS-2022's by default) and change with it.
+        given().get("/api/v1/poverty/standards/LOCAL-2031").then().body("thresholds.minAreaPerPersonM2", equalTo(8.0f))
+                .body("thresholds.healthInsuranceFromAge", equalTo(6));
+        Map<String, Object> thresholds = new java.util.HashMap<>(Map.of("healthInsuranceFromAge", 5,
+                "workingAgeFrom", 15, "elderlyFromAge", 60, "dependantChildUnderAge", 16, "dependantsOverPercent", 50,
+                "educationFromAge", 16, "educationToAge", 30, "schoolFromAge", 3, "schoolUnderAge", 16,
+                "minAreaPerPersonM2", 10));
+        raised.put("version", 1);
+        raised.put("thresholds", thresholds);
+        given().contentType(ContentType.JSON).body(raised).put("/api/v1/poverty/standards/LOCAL-2031")
+                .then().statusCode(200).body("thresholds.minAreaPerPersonM2", equalTo(10.0f))
+                .body("thresholds.healthInsuranceFromAge", equalTo(5));
+        thresholds.put("schoolUnderAge", 3);
+        raised.put("version", 2);
+        given().contentType(ContentType.JSON).body(raised).put("/api/v1/poverty/standards/LOCAL-2031")
+                .then().statusCode(422).body("errors[0].field", equalTo("thresholds.schoolUnderAge"));
     }
 
     @Test

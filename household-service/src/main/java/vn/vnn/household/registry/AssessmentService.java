@@ -47,14 +47,15 @@ public class AssessmentService {
         Household household = households.visible(householdId);
         List<HouseholdMember> members = HouseholdMember.activeOf(household.id);
         List<DeprivationRules.Person> people = members.stream().map(m -> new DeprivationRules.Person(m.birthDate,
-                m.healthInsurance, m.schoolStatus, m.diploma, m.workingCapacity, m.employment)).toList();
+                m.healthInsurance, m.schoolStatus, m.diploma, m.workingCapacity, m.employment,
+                m.sex == null ? null : m.sex == CitizenId.Sex.MALE)).toList();
         Set<SurveyCodes.InformationDevice> devices = household.informationDevices == null ? null
                 : Arrays.stream(household.informationDevices.split(",")).filter(s -> !s.isEmpty())
                 .map(SurveyCodes.InformationDevice::valueOf).collect(Collectors.toSet());
         DeprivationRules.Dwelling home = new DeprivationRules.Dwelling(household.floorAreaM2, household.wallMaterial,
                 household.columnMaterial, household.roofMaterial, household.waterSource, household.latrineType,
                 household.telecomUse, devices);
-        List<DeprivationRules.Flag> flags = DeprivationRules.derive(rules.indicators(), people, home, on);
+        List<DeprivationRules.Flag> flags = DeprivationRules.derive(rules, people, home, on);
 
         Set<Indicator> deprived = EnumSet.noneOf(Indicator.class);
         flags.stream().filter(f -> Boolean.TRUE.equals(f.deprived())).forEach(f -> deprived.add(f.indicator()));

@@ -21,16 +21,18 @@ import java.util.Set;
  */
 public final class DeprivationRules {
 
-    /** Working age for the employment indicator (Bộ luật Lao động: from 15). */
-    static final int WORKING_AGE_FROM = 15;
-    static final int ELDERLY_FROM = 60;
-    static final BigDecimal MIN_AREA_PER_PERSON_M2 = new BigDecimal("8");
 
     private DeprivationRules() {
     }
 
+    /** A member as the rules see them; {@code male} null when the sex is not known. */
     public record Person(LocalDate birthDate, boolean healthInsurance, SchoolStatus schoolStatus, Diploma diploma,
-                         WorkingCapacity workingCapacity, Employment employment) {
+                         WorkingCapacity workingCapacity, Employment employment, Boolean male) {
+
+        public Person(LocalDate birthDate, boolean healthInsurance, SchoolStatus schoolStatus, Diploma diploma,
+                      WorkingCapacity workingCapacity, Employment employment) {
+            this(birthDate, healthInsurance, schoolStatus, diploma, workingCapacity, employment, null);
+        }
     }
 
     public record Dwelling(BigDecimal floorAreaM2, SurveyCodes.Material wall, SurveyCodes.Material column,
@@ -42,18 +44,29 @@ public final class DeprivationRules {
     public record Flag(Indicator indicator, Boolean deprived, String reason) {
     }
 
+    /** The flags of a standard's indicators with VN-MPS-2022's thresholds. */
     public static List<Flag> derive(Set<Indicator> indicators, List<Person> people, Dwelling home, LocalDate on) {
+        return derive(indicators, DerivationThresholds.VN_MPS_2022, people, home, on);
+    }
+
+    /** The flags of the standard's indicators, by its own thresholds. */
+    public static List<Flag> derive(StandardRules rules, List<Person> people, Dwelling home, LocalDate on) {
+        return derive(rules.indicators(), rules.thresholds(), people, home, on);
+    }
+
+    public static List<Flag> derive(Set<Indicator> indicators, DerivationThresholds t, List<Person> people,
+                                    Dwelling home, LocalDate on) {
         List<Flag> flags = new ArrayList<>();
         for (Indicator indicator : EnumSet.copyOf(indicators)) {
             flags.add(switch (indicator) {
-                case EMPLOYMENT -> employment(people, on);
-                case DEPENDANTS -> dependants(people, on);
+                case EMPLOYMENT -> employment(t, people, on);
+                case DEPENDANTS -> dependants(t, people, on);
                 case NUTRITION -> new Flag(indicator, null, "the registry holds no nutrition data; the surveyor decides");
-                case HEALTH_INSURANCE -> healthInsurance(people, on);
-                case ADULT_EDUCATION -> adultEducation(people, on);
-                case CHILD_SCHOOL_ATTENDANCE -> schoolAttendance(people, on);
+                case HEALTH_INSURANCE -> healthInsurance(t, people, on);
+                case ADULT_EDUCATION -> adultEducation(t, people, on);
+                case CHILD_SCHOOL_ATTENDANCE -> schoolAttendance(t, people, on);
                 case HOUSING_QUALITY -> housingQuality(home);
-                case HOUSING_AREA -> housingArea(home, people.size());
+                case HOUSING_AREA -> housingArea(t, home, people.size());
                 case DOMESTIC_WATER -> home.water() == null ? unknown(indicator, "water source")
                         : new Flag(indicator, !home.water().clean(), "water source " + home.water()
                         + (home.water().clean() ? " is clean" : " is not a clean source"));
@@ -74,51 +87,79 @@ public final class DeprivationRules {
         return flags;
     }
 
-    private static Flag employment(List<Person> people, LocalDate on) {
-        long without = people.stream().filter(p -> age(p, on) >= WORKING_AGE_FROM && age(p, on) < ELDERLY_FROM)
+    /**
+     * Deprived when a member of working age (from {@code workingAgeFrom} to the statutory retirement age of their sex
+     * in the year, {@link RetirementAge}) has no regular, stable work; undecided when only a member of unknown sex
+     * between the two retirement ages could make it so.
+     */
+    private static Flag employment(DerivationThresholds t, List<Person> people, LocalDate on) {
+        List<Person> without = people.stream().filter(p -> age(p, on) >= t.workingAgeFrom())
                 .filter(p -> p.employment() == Employment.UNEMPLOYED || p.employment() == Employment.UNSTABLE)
-                .count();
-        return new Flag(Indicator.EMPLOYMENT, without > 0, without > 0
-                ? without + " working-age member(s) without regular, stable work" : "every working-age member works");
+                .toList();
+        long certain = without.stream().filter(p -> Boolean.TRUE.equals(workingAge(p, on))).count();
+        if (certain > 0) {
+            return new Flag(Indicator.EMPLOYMENT, true, certain + " working-age member(s) without regular, stable "
+                    + "work");
+        }
+        if (without.stream().anyMatch(p -> workingAge(p, on) == null)) {
+            return new Flag(Indicator.EMPLOYMENT, null, "a member without stable work is of working age only if a "
+                    + "man (retirement age depends on sex); record the sex");
+        }
+        return new Flag(Indicator.EMPLOYMENT, false, "every working-age member works");
     }
 
-    private static Flag dependants(List<Person> people, LocalDate on) {
+    /** Under the retirement age of the person's sex in the year; null when the sex is unknown and it matters. */
+    static Boolean workingAge(Person p, LocalDate on) {
+        if (p.male() != null) {
+            return !RetirementAge.reached(p.birthDate(), p.male(), on);
+        }
+        boolean underWomen = !RetirementAge.reached(p.birthDate(), false, on);
+        boolean underMen = !RetirementAge.reached(p.birthDate(), true, on);
+        return underWomen == underMen ? underMen : null;
+    }
+
+    private static Flag dependants(DerivationThresholds t, List<Person> people, LocalDate on) {
         if (people.isEmpty()) {
             return unknown(Indicator.DEPENDANTS, "members");
         }
-        long dependants = people.stream().filter(p -> age(p, on) < 16 || age(p, on) >= ELDERLY_FROM
-                || p.workingCapacity() == WorkingCapacity.NONE).count();
-        boolean deprived = dependants * 2 > people.size();
+        long dependants = people.stream().filter(p -> age(p, on) < t.dependantChildUnderAge()
+                || age(p, on) >= t.elderlyFromAge() || p.workingCapacity() == WorkingCapacity.NONE).count();
+        boolean deprived = dependants * 100 > (long) people.size() * t.dependantsOverPercent();
         return new Flag(Indicator.DEPENDANTS, deprived, dependants + " of " + people.size()
-                + " members are dependants (children under 16, people 60 or over, or unable to work)");
+                + " members are dependants (children under " + t.dependantChildUnderAge() + ", people "
+                + t.elderlyFromAge() + " or over, or unable to work)");
     }
 
-    private static Flag healthInsurance(List<Person> people, LocalDate on) {
-        long uninsured = people.stream().filter(p -> age(p, on) >= 6 && !p.healthInsurance()).count();
+    private static Flag healthInsurance(DerivationThresholds t, List<Person> people, LocalDate on) {
+        long uninsured = people.stream().filter(p -> age(p, on) >= t.healthInsuranceFromAge() && !p.healthInsurance())
+                .count();
         return new Flag(Indicator.HEALTH_INSURANCE, uninsured > 0, uninsured > 0
-                ? uninsured + " member(s) aged 6 or over without health insurance"
-                : "every member aged 6 or over has health insurance");
+                ? uninsured + " member(s) aged " + t.healthInsuranceFromAge() + " or over without health insurance"
+                : "every member aged " + t.healthInsuranceFromAge() + " or over has health insurance");
     }
 
-    private static Flag adultEducation(List<Person> people, LocalDate on) {
+    private static Flag adultEducation(DerivationThresholds t, List<Person> people, LocalDate on) {
         long lacking = people.stream().filter(p -> {
             int age = age(p, on);
-            if (age < 16 || age > 30 || p.schoolStatus() == SchoolStatus.ATTENDING) {
+            if (age < t.educationFromAge() || age > t.educationToAge() || p.schoolStatus() == SchoolStatus.ATTENDING) {
                 return false;
             }
             return age < 18 ? p.diploma().ordinal() < Diploma.LOWER_SECONDARY.ordinal()
                     : p.diploma().ordinal() < Diploma.UPPER_SECONDARY.ordinal();
         }).count();
+        String band = t.educationFromAge() + "–" + t.educationToAge();
         return new Flag(Indicator.ADULT_EDUCATION, lacking > 0, lacking > 0
-                ? lacking + " member(s) aged 16–30 out of school without the diploma expected for their age"
-                : "no member aged 16–30 lacks the expected schooling");
+                ? lacking + " member(s) aged " + band + " out of school without the diploma expected for their age"
+                : "no member aged " + band + " lacks the expected schooling");
     }
 
-    private static Flag schoolAttendance(List<Person> people, LocalDate on) {
-        long out = people.stream().filter(p -> age(p, on) >= 3 && age(p, on) < 16)
+    private static Flag schoolAttendance(DerivationThresholds t, List<Person> people, LocalDate on) {
+        long out = people.stream().filter(p -> age(p, on) >= t.schoolFromAge() && age(p, on) < t.schoolUnderAge())
                 .filter(p -> p.schoolStatus() == SchoolStatus.NOT_ATTENDING).count();
         return new Flag(Indicator.CHILD_SCHOOL_ATTENDANCE, out > 0, out > 0
-                ? out + " child(ren) aged 3 to under 16 not attending school" : "every child aged 3–15 attends");
+                ? out + " child(ren) aged " + t.schoolFromAge() + " to under " + t.schoolUnderAge()
+                + " not attending school" : "every child aged " + t.schoolFromAge() + " to under "
+                + t.schoolUnderAge() + " attends");
     }
 
     private static Flag housingQuality(Dwelling home) {
@@ -130,15 +171,16 @@ public final class DeprivationRules {
         return new Flag(Indicator.HOUSING_QUALITY, weak >= 2, weak + " of 3 main structures are not durable");
     }
 
-    private static Flag housingArea(Dwelling home, int members) {
+    private static Flag housingArea(DerivationThresholds t, Dwelling home, int members) {
         if (home.floorAreaM2() == null || members == 0) {
             return unknown(Indicator.HOUSING_AREA, "floor area");
         }
         BigDecimal perPerson = home.floorAreaM2().divide(BigDecimal.valueOf(members), 1, RoundingMode.DOWN);
-        boolean deprived = home.floorAreaM2().compareTo(MIN_AREA_PER_PERSON_M2.multiply(BigDecimal.valueOf(members)))
+        boolean deprived = home.floorAreaM2().compareTo(t.minAreaPerPersonM2().multiply(BigDecimal.valueOf(members)))
                 < 0;
         return new Flag(Indicator.HOUSING_AREA, deprived, perPerson + " m² per person ("
-                + (deprived ? "under" : "at least") + " 8 m²)");
+                + (deprived ? "under" : "at least") + " " + t.minAreaPerPersonM2().stripTrailingZeros().toPlainString()
+                + " m²)");
     }
 
     private static Flag unknown(Indicator indicator, String what) {

@@ -56,6 +56,26 @@ public class PovertyStandard extends PanacheEntityBase {
     @Column(name = "indicator")
     @Enumerated(EnumType.STRING)
     public Set<Indicator> indicators = new HashSet<>();
+    @Column(name = "health_insurance_from_age")
+    public int healthInsuranceFromAge = 6;
+    @Column(name = "working_age_from")
+    public int workingAgeFrom = 15;
+    @Column(name = "elderly_from_age")
+    public int elderlyFromAge = 60;
+    @Column(name = "dependant_child_under_age")
+    public int dependantChildUnderAge = 16;
+    @Column(name = "dependants_over_percent")
+    public int dependantsOverPercent = 50;
+    @Column(name = "education_from_age")
+    public int educationFromAge = 16;
+    @Column(name = "education_to_age")
+    public int educationToAge = 30;
+    @Column(name = "school_from_age")
+    public int schoolFromAge = 3;
+    @Column(name = "school_under_age")
+    public int schoolUnderAge = 16;
+    @Column(name = "min_area_per_person_m2")
+    public java.math.BigDecimal minAreaPerPersonM2 = new java.math.BigDecimal("8");
     @Column(name = "updated_by")
     public String updatedBy;
     @Column(name = "updated_at")
@@ -66,7 +86,29 @@ public class PovertyStandard extends PanacheEntityBase {
     public StandardRules rules() {
         return new StandardRules(code, validFrom, validTo, ruralIncomeLineVnd, urbanIncomeLineVnd, ruralUpperBandVnd,
                 urbanUpperBandVnd, ruralScoreThreshold, urbanScoreThreshold, minDeprivationsForPoor,
-                pointsPerDeprivation, indicators.isEmpty() ? EnumSet.noneOf(Indicator.class) : indicators);
+                pointsPerDeprivation, indicators.isEmpty() ? EnumSet.noneOf(Indicator.class) : indicators,
+                thresholds());
+    }
+
+    /** The standard's thresholds for deriving deprivation flags from registry data. */
+    public DerivationThresholds thresholds() {
+        return new DerivationThresholds(healthInsuranceFromAge, workingAgeFrom, elderlyFromAge, dependantChildUnderAge,
+                dependantsOverPercent, educationFromAge, educationToAge, schoolFromAge, schoolUnderAge,
+                minAreaPerPersonM2);
+    }
+
+    /** Sets the thresholds. */
+    public void thresholds(DerivationThresholds t) {
+        healthInsuranceFromAge = t.healthInsuranceFromAge();
+        workingAgeFrom = t.workingAgeFrom();
+        elderlyFromAge = t.elderlyFromAge();
+        dependantChildUnderAge = t.dependantChildUnderAge();
+        dependantsOverPercent = t.dependantsOverPercent();
+        educationFromAge = t.educationFromAge();
+        educationToAge = t.educationToAge();
+        schoolFromAge = t.schoolFromAge();
+        schoolUnderAge = t.schoolUnderAge();
+        minAreaPerPersonM2 = t.minAreaPerPersonM2().setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
     /** The standard that applies on {@code date}, if any (ranges never overlap). */
@@ -95,6 +137,7 @@ public class PovertyStandard extends PanacheEntityBase {
         m.put("minDeprivationsForPoor", minDeprivationsForPoor);
         m.put("pointsPerDeprivation", pointsPerDeprivation);
         m.put("indicators", indicators.stream().sorted().toList());
+        m.put("thresholds", thresholds());
         m.put("updatedBy", updatedBy);
         m.put("updatedAt", updatedAt);
         m.put("version", version);

@@ -109,6 +109,15 @@ public class PovertyStandardService {
         standard.urbanUpperBandVnd = request.urbanUpperBandVnd();
         standard.ruralScoreThreshold = request.ruralScoreThreshold();
         standard.urbanScoreThreshold = request.urbanScoreThreshold();
+        if (request.thresholds() != null) {
+            if (request.thresholds().educationToAge() < request.thresholds().educationFromAge()) {
+                throw ProblemException.invalid("thresholds.educationToAge", "is below educationFromAge");
+            }
+            if (request.thresholds().schoolUnderAge() <= request.thresholds().schoolFromAge()) {
+                throw ProblemException.invalid("thresholds.schoolUnderAge", "is not above schoolFromAge");
+            }
+            standard.thresholds(request.thresholds());
+        }
         standard.minDeprivationsForPoor = request.minDeprivationsForPoor();
         standard.pointsPerDeprivation = request.pointsPerDeprivation();
         standard.indicators = new HashSet<>(request.indicators());

@@ -26,5 +26,19 @@ public record StandardDefinition(
         @NotNull @Positive Integer minDeprivationsForPoor,
         @NotNull @Positive Integer pointsPerDeprivation,
         @NotEmpty Set<Indicator> indicators,
-        @Schema(description = "On update: the version you read (optimistic locking)") Long version) {
+        @Schema(description = "On update: the version you read (optimistic locking)") Long version,
+        @Schema(description = "Thresholds for deriving deprivation flags from registry data (ages, areas); "
+                + "VN-MPS-2022's when omitted on create, unchanged when omitted on update")
+        @jakarta.validation.Valid DerivationThresholds thresholds) {
+
+    /** Without thresholds (VN-MPS-2022's on create, unchanged on update). */
+    public StandardDefinition(String code, String name, String legalBasis, LocalDate validFrom, LocalDate validTo,
+                              Long ruralIncomeLineVnd, Long urbanIncomeLineVnd, Long ruralUpperBandVnd,
+                              Long urbanUpperBandVnd, Integer ruralScoreThreshold, Integer urbanScoreThreshold,
+                              Integer minDeprivationsForPoor, Integer pointsPerDeprivation, Set<Indicator> indicators,
+                              Long version) {
+        this(code, name, legalBasis, validFrom, validTo, ruralIncomeLineVnd, urbanIncomeLineVnd, ruralUpperBandVnd,
+                urbanUpperBandVnd, ruralScoreThreshold, urbanScoreThreshold, minDeprivationsForPoor,
+                pointsPerDeprivation, indicators, version, null);
+    }
 }

@@ -21,10 +21,22 @@ public record StandardRules(
         Integer urbanScoreThreshold,
         int minDeprivationsForPoor,
         int pointsPerDeprivation,
-        Set<Indicator> indicators) {
+        Set<Indicator> indicators,
+        DerivationThresholds thresholds) {
 
     public StandardRules {
         indicators = Set.copyOf(indicators);
+        thresholds = thresholds == null ? DerivationThresholds.VN_MPS_2022 : thresholds;
+    }
+
+    /** A standard with VN-MPS-2022's derivation thresholds. */
+    public StandardRules(String code, LocalDate validFrom, LocalDate validTo, long ruralIncomeLineVnd,
+                         long urbanIncomeLineVnd, Long ruralUpperBandVnd, Long urbanUpperBandVnd,
+                         Integer ruralScoreThreshold, Integer urbanScoreThreshold, int minDeprivationsForPoor,
+                         int pointsPerDeprivation, Set<Indicator> indicators) {
+        this(code, validFrom, validTo, ruralIncomeLineVnd, urbanIncomeLineVnd, ruralUpperBandVnd, urbanUpperBandVnd,
+                ruralScoreThreshold, urbanScoreThreshold, minDeprivationsForPoor, pointsPerDeprivation, indicators,
+                null);
     }
 
     public boolean appliesOn(LocalDate date) {

@@ -9,12 +9,13 @@ public record StandardView(String code, String name, String legalBasis, LocalDat
                            long ruralIncomeLineVnd, long urbanIncomeLineVnd, Long ruralUpperBandVnd,
                            Long urbanUpperBandVnd, Integer ruralScoreThreshold, Integer urbanScoreThreshold,
                            int minDeprivationsForPoor, int pointsPerDeprivation, List<Indicator> indicators,
-                           String updatedBy, OffsetDateTime updatedAt, long version) {
+                           DerivationThresholds thresholds, String updatedBy, OffsetDateTime updatedAt,
+                           long version) {
 
     public static StandardView of(PovertyStandard s) {
         return new StandardView(s.code, s.name, s.legalBasis, s.validFrom, s.validTo, s.ruralIncomeLineVnd,
                 s.urbanIncomeLineVnd, s.ruralUpperBandVnd, s.urbanUpperBandVnd, s.ruralScoreThreshold,
                 s.urbanScoreThreshold, s.minDeprivationsForPoor, s.pointsPerDeprivation,
-                s.indicators.stream().sorted().toList(), s.updatedBy, s.updatedAt, s.version);
+                s.indicators.stream().sorted().toList(), s.thresholds(), s.updatedBy, s.updatedAt, s.version);
     }
 }
