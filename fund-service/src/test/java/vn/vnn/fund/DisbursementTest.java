@@ -59,6 +59,8 @@ class DisbursementTest {
     @Inject
     Ledger ledger;
     @Inject
+    vn.vnn.kit.time.VietnamClock clock;
+    @Inject
     EntityManager entityManager;
     @Inject
     ObjectMapper objectMapper;
@@ -160,6 +162,44 @@ class DisbursementTest {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE event_type = 'vn.vnn.fund.disbursement-paid.v1'"
                 + " AND aggregate_id IN (SELECT CAST(id AS text) FROM disbursement WHERE fund_id = '" + fund + "')"))
                 .isEqualTo(50);
+    }
+
+    /**
+     * One household's support per category is capped across every fund: a Great Solidarity house once in its life
+     * (all the house's payments together), the other categories per calendar year (DOMAIN.md §1.5).
+     */
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aHouseholdsSupportIsCappedPerCategoryAcrossFundsAndPeriods() {
+        String first = newFund();
+        String second = newFund();
+        String household = UUID.randomUUID().toString();
+        clock.set(java.time.Clock.fixed(java.time.Instant.parse("2025-11-20T03:00:00Z"), java.time.ZoneOffset.UTC));
+        try {
+            support(first, household, "TET_GIFT", 1_500_000).statusCode(201);
+            // 1,500,000 + 1,000,000 is over the yearly 2,000,000 for Tết gifts, whichever fund asks.
+            support(second, household, "TET_GIFT", 1_000_000).statusCode(422)
+                    .body("errors[0].field", equalTo("amountVnd"));
+            support(second, household, "TET_GIFT", 500_000).statusCode(201);
+            support(first, household, "GREAT_SOLIDARITY_HOUSE", 40_000_000).statusCode(201);
+            support(second, household, "GREAT_SOLIDARITY_HOUSE", 30_000_000).statusCode(422);
+            support(second, household, "GREAT_SOLIDARITY_HOUSE", 20_000_000).statusCode(201);
+            // A new year opens a new yearly cap; a house stays counted.
+            clock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-01-05T03:00:00Z"),
+                    java.time.ZoneOffset.UTC));
+            support(first, household, "TET_GIFT", 2_000_000).statusCode(201);
+            support(first, household, "GREAT_SOLIDARITY_HOUSE", 1_000_000).statusCode(422);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse support(String area, String household, String category,
+                                                                       long amount) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("fundAreaCode", area, "householdId", household, "category", category, "amountVnd", amount,
+                        "purpose", "Hỗ trợ", "hardshipReason", "Hoàn cảnh đặc biệt khó khăn", "communeCode", "99111"))
+                .post("/api/v1/disbursements").then();
     }
 
     private static Map<String, Object> hardship(String area, long amount) {

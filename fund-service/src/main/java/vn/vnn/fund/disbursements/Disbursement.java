@@ -60,4 +60,18 @@ public class Disbursement extends PanacheEntityBase {
     public LocalDate paidOn;
     @Version
     public long version;
+
+    /** What a household was granted in a category since {@code from}, by every fund, leaving {@code except} out. */
+    public static long receivedBy(String householdId, SupportCategory category, java.time.OffsetDateTime from,
+                                  java.util.UUID except) {
+        Long sum = getEntityManager().createQuery("""
+                        select coalesce(sum(d.amountVnd), 0) from Disbursement d
+                        where d.householdId = :household and d.category = :category and d.requestedAt >= :from
+                          and d.status in :live and (:except is null or d.id <> :except)""", Long.class)
+                .setParameter("household", householdId).setParameter("category", category)
+                .setParameter("from", from).setParameter("except", except)
+                .setParameter("live", java.util.List.of(Status.REQUESTED, Status.APPROVED, Status.PAID))
+                .getSingleResult();
+        return sum == null ? 0 : sum;
+    }
 }

@@ -68,6 +68,10 @@ public class DisbursementService {
         Disbursement.Eligibility eligibility = eligibility(household, today.getYear(), request.hardshipReason())
                 .orElseThrow(() -> ProblemException.invalid("householdId", "is not recognised POOR or NEAR_POOR by "
                         + "the latest review; give a hardship reason to request an exception"));
+        SupportCaps.problem(request.category(), received(request.householdId(), request.category(), today, null),
+                request.amountVnd(), config.householdCaps().get(request.category().name())).ifPresent(problem -> {
+                    throw ProblemException.invalid("amountVnd", problem);
+                });
         String commune = household != null ? household.communeCode : request.communeCode();
         if (commune == null) {
             throw ProblemException.invalid("communeCode", "is required for a household the fund has no record of");
@@ -116,6 +120,11 @@ public class DisbursementService {
                     throw ProblemException.conflict("The household is no longer recognised POOR or NEAR_POOR");
                 }
             }
+            SupportCaps.problem(disbursement.category, received(disbursement.householdId, disbursement.category,
+                    clock.today(), disbursement.id), disbursement.amountVnd,
+                    config.householdCaps().get(disbursement.category.name())).ifPresent(problem -> {
+                        throw ProblemException.conflict("Approving it would exceed the household's cap: " + problem);
+                    });
             disbursement.status = Disbursement.Status.APPROVED;
         }
         disbursement.decidedBy = actor;
@@ -185,6 +194,18 @@ public class DisbursementService {
                                                                            String hardshipReason) {
         return SupportEligibility.of(household == null ? null : household.status,
                 household == null ? null : household.reviewYear, year, hardshipReason);
+    }
+
+    /**
+     * What the household has been granted in the category's period up to {@code on}, by every fund (requested,
+     * approved or paid; one disbursement left out when deciding it).
+     */
+    private long received(String householdId, SupportCategory category, LocalDate on, UUID except) {
+        // One request at a time per household and category, so that two cannot both slip under the cap.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "support-cap:" + householdId + ":" + category).getSingleResult();
+        return Disbursement.receivedBy(householdId, category, VietnamClock.startOf(SupportCaps.periodStart(category,
+                on)), except);
     }
 
     private Disbursement find(UUID id, Long version) {

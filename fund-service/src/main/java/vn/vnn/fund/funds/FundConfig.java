@@ -15,6 +15,12 @@ public interface FundConfig {
 
     Map<String, Map<String, Long>> caps();
 
+    /**
+     * What one household may receive per category across all funds ({@code vnn.fund.household-caps.<CATEGORY>}):
+     * over its whole life for a Great Solidarity house, in a calendar year for the others; absent means no limit.
+     */
+    Map<String, Long> householdCaps();
+
     /** The cap for a category in a fund's area; the default cap when the area sets none. */
     default Optional<Long> cap(String areaCode, String category) {
         Map<String, Long> own = caps().get(areaCode);
