@@ -128,6 +128,59 @@ class NominationLifecycleTest {
         assertThat(nomination.authorityName).isEqualTo("UBND tỉnh Minh Hoạ");
     }
 
+    /** Every transition checks its table entry first: from any other status it is a 409 and changes nothing. */
+    @Test
+    void everyTransitionRefusesAStatusItIsNotAllowedFromAndSaysWhatItRecorded() {
+        List<java.util.function.Function<Nomination, Nomination.Recorded>> steps = List.of(
+                n -> n.appraise("office.b", true, null),
+                n -> n.putToCouncil(List.of("a", "b"), 1),
+                n -> n.vote("a", "YES"),
+                n -> n.countVotes(List.of("YES", "YES")),
+                n -> n.announce(TODAY, null, form(null), TODAY),
+                n -> n.decide(form(null), rate(), Optional.of(salary(2_340_000)), "INDIVIDUAL", "9", TODAY, null,
+                        "chairman", TODAY),
+                n -> n.decline("khiếu nại có cơ sở"),
+                n -> n.revoke("khai man", 0),
+                n -> n.payReward(TODAY, "PC-9", "accountant", TODAY));
+        Nomination rejected = nomination();
+        rejected.status = Status.REJECTED;
+        for (var step : steps) {
+            assertThatThrownBy(() -> step.apply(rejected)).isInstanceOfSatisfying(ProblemException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(rejected.status).isEqualTo(Status.REJECTED);
+        }
+        Nomination n = nomination();
+        assertThat(n.appraise("office.b", true, null)).isEqualTo(new Nomination.Recorded("APPRAISED", "true"));
+        assertThat(n.putToCouncil(List.of("a", "b"), 1)).isEqualTo(new Nomination.Recorded("AT_COUNCIL",
+                "2 members, quorum 1"));
+        assertThat(n.countVotes(List.of("YES", "YES")).step()).isEqualTo("COUNTED");
+        assertThat(n.announce(TODAY, 5, form(null), TODAY)).isEqualTo(new Nomination.Recorded("ANNOUNCED",
+                TODAY + " – " + TODAY.plusDays(4)));
+        assertThat(n.decline(" khiếu nại có cơ sở ")).isEqualTo(new Nomination.Recorded("REJECTED",
+                "khiếu nại có cơ sở"));
+        assertThat(n.status).isEqualTo(Status.REJECTED);
+        assertThat(n.live()).isFalse();
+        Nomination decided = approved();
+        assertThat(decided.decide(form(null), rate(), Optional.of(salary(2_340_000)), "INDIVIDUAL", "9", TODAY,
+                null, "chairman", TODAY)).isEqualTo(new Nomination.Recorded("DECIDED", "9, 3510000 đồng"));
+        assertThat(decided.payReward(TODAY, " PC-9 ", "accountant", TODAY)).isEqualTo(new Nomination.Recorded(
+                "PAID", "3510000 đồng, PC-9"));
+        assertThat(decided.live()).isTrue();
+        assertThat(decided.revoke(" khai man ", 0)).isEqualTo(new Nomination.Recorded("REVOKED", "khai man"));
+        assertThat(decided.live()).isFalse();
+    }
+
+    /** One achievement, one form, per period: periods overlap when they share a day. */
+    @Test
+    void periodsOverlapWhenTheyShareADay() {
+        Nomination n = nomination(); // 2025-01-01 … 2025-12-31
+        assertThat(n.overlaps(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 6, 30))).isTrue();
+        assertThat(n.overlaps(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))).isTrue();
+        assertThat(n.overlaps(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30))).isFalse();
+        assertThat(n.overlaps(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))).isFalse();
+        assertThat(n.live()).isTrue();
+    }
+
     /** A 422 naming the field, with the reason. */
     private static void invalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable step, String field,
                                 String reason) {
