@@ -250,6 +250,19 @@ public final class HouseholdBench {
                     + " standard, recognized_on, recorded_by, recorded_at) FROM STDIN", new ByteArrayInputStream(
                     recognitions.toString().getBytes(StandardCharsets.UTF_8)));
         }
+        // each household resident since before the records in its commune's version in force, as registering does
+        try (Statement statement = db.createStatement()) {
+            statement.execute("""
+                    INSERT INTO household_residence (id, household_id, stay, commune_code, unit_valid_from,
+                        province_code, village_code, reason, recorded_by, recorded_at)
+                    SELECT gen_random_uuid(), h.id, 1, h.commune_code,
+                           (SELECT max(u.valid_from) FROM admin_unit u WHERE u.code = h.commune_code),
+                           h.province_code, h.village_code, 'REGISTERED', 'bench', now()
+                    FROM household h
+                    WHERE h.created_by = 'bench'
+                      AND NOT EXISTS (SELECT 1 FROM household_residence r WHERE r.household_id = h.id)""");
+            statement.execute("ANALYZE household_residence");
+        }
     }
 
     private static String recognition(UUID household, int year, PovertyStatus status, PovertyStatus previous) {

@@ -105,6 +105,15 @@ class AccessMatrixTest {
                 null, Set.of(ANY));
         put("StatisticsResource#povertyXlsx", "GET", "/api/v1/statistics/poverty.xlsx?areaCode=99&year=2025", null,
                 null, Set.of(ANY));
+        put("StatisticsResource#importResidentHouseholds", "PUT", "/api/v1/statistics/resident-households",
+                "text/csv", "nothing\n", Set.of("province-officer", "admin"));
+        put("StatisticsResource#residentHouseholds", "GET", "/api/v1/statistics/resident-households?year=2025", null,
+                null, Set.of("province-officer", "commune-officer", "commune-chairman", "admin", "auditor"));
+        put("HouseholdResource#dissolve", "POST", households + ID + "/dissolution", "application/json", "{}",
+                SURVEYORS);
+        put("HouseholdResource#residences", "GET", households + ID + "/residences", null, null, READERS);
+        put("SuccessorMoveResource#move", "POST", "/api/v1/households/successor-moves", "application/json", "{}",
+                ADMIN);
     }
 
     private static void put(String endpoint, String method, String path, String contentType, String body,

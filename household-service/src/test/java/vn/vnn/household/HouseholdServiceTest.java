@@ -69,7 +69,8 @@ class HouseholdServiceTest {
                         "decisionNo", "125/QĐ-UBND"))
                 .post("/api/v1/households/" + id + "/status-recognitions")
                 .then().statusCode(201)
-                .body("transition", equalTo("FIRST"))
+                // the first POOR recognition after the baseline year (2022) is newly poor (phát sinh)
+                .body("transition", equalTo("NEWLY_POOR"))
                 .body("standard", equalTo("VN-MPS-2022"))
                 .body("recordedBy", equalTo("commune.officer"))
                 .extract().path("id");

@@ -67,17 +67,4 @@ public class AdminUnit extends PanacheEntityBase {
     public static List<AdminUnit> allInForce(LocalDate date) {
         return list("validFrom <= ?1 and (validTo is null or validTo >= ?1) order by code", date);
     }
-
-    /** The crosswalk read backwards: for each unit code, the codes it succeeded. */
-    public static java.util.Map<String, java.util.List<String>> predecessorsByCode() {
-        @SuppressWarnings("unchecked")
-        java.util.List<String> links = getEntityManager().createNativeQuery(
-                "SELECT code || '|' || successor_code FROM admin_unit_successor", String.class).getResultList();
-        java.util.Map<String, java.util.List<String>> map = new java.util.HashMap<>();
-        for (String link : links) {
-            int bar = link.indexOf('|');
-            map.computeIfAbsent(link.substring(bar + 1), k -> new java.util.ArrayList<>()).add(link.substring(0, bar));
-        }
-        return map;
-    }
 }

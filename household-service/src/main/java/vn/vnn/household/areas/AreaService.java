@@ -27,10 +27,12 @@ public class AreaService {
 
     private final EntityManager entityManager;
     private final VietnamClock clock;
+    private final UnitLinks links;
 
-    AreaService(EntityManager entityManager, VietnamClock clock) {
+    AreaService(EntityManager entityManager, VietnamClock clock, UnitLinks links) {
         this.clock = clock;
         this.entityManager = entityManager;
+        this.links = links;
     }
 
     /** Imports a unit list; any invalid row rejects the whole file (a half-imported tree would mislead). */
@@ -83,10 +85,8 @@ public class AreaService {
             unit.updatedAt = now;
             unit.persist();
             for (String successor : row.successorCodes()) {
-                entityManager.createNativeQuery("""
-                                INSERT INTO admin_unit_successor (code, successor_code) VALUES (?1, ?2)
-                                ON CONFLICT DO NOTHING""")
-                        .setParameter(1, row.code()).setParameter(2, successor).executeUpdate();
+                // dated: the successor takes over on the day after the old version's last day
+                links.link(row.code(), successor, row.validTo().plusDays(1));
             }
         }
         return new ImportReport(parsed.rows().size(), created, updated);
@@ -125,14 +125,14 @@ public class AreaService {
         if (unit == null) {
             throw ProblemException.notFound("Area", code);
         }
-        @SuppressWarnings("unchecked")
-        List<String> successors = entityManager.createNativeQuery(
-                "SELECT successor_code FROM admin_unit_successor WHERE code = ?1 ORDER BY 1")
-                .setParameter(1, code).getResultList();
-        @SuppressWarnings("unchecked")
-        List<String> predecessors = entityManager.createNativeQuery(
-                "SELECT code FROM admin_unit_successor WHERE successor_code = ?1 ORDER BY 1")
-                .setParameter(1, code).getResultList();
+        // the links of this version only: a reused code's old and new versions have different ones
+        List<UnitHistory.Link> dated = links.of(code);
+        AdminUnit version = unit;
+        List<String> successors = dated.stream().filter(l -> l.code().equals(code) && version.validTo != null
+                && l.effectiveOn().equals(version.validTo.plusDays(1))).map(UnitHistory.Link::successorCode)
+                .distinct().toList();
+        List<String> predecessors = dated.stream().filter(l -> l.successorCode().equals(code)
+                && version.inForceOn(l.effectiveOn())).map(UnitHistory.Link::code).distinct().toList();
         List<UnitNode> children = AdminUnit.allInForce(date).stream().filter(u -> code.equals(u.parentCode))
                 .map(u -> new UnitNode(u, null, null, null)).toList();
         return new UnitNode(unit, successors, predecessors, children);

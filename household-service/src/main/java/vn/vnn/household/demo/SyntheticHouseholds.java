@@ -177,6 +177,8 @@ public final class SyntheticHouseholds {
         row.add(yesNo(p.disability()));
         row.add(p.workingCapacity().name());
         row.add(p.employment().name());
+        row.add(""); // resident_since: since before the records
+        row.add(""); // pre_reform_commune_code
         return row;
     }
 

@@ -89,7 +89,7 @@ public final class HouseholdRows {
     public static List<RowError> headerProblems(List<String> header) {
         List<RowError> problems = new ArrayList<>();
         List<String> names = header.stream().map(HouseholdRows::normalise).toList();
-        List<String> missing = ImportColumn.headers().stream().filter(c -> !names.contains(c)).toList();
+        List<String> missing = ImportColumn.required().stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
             problems.add(new RowError(1, null, "missing columns " + missing + "; the template has them all"));
         }
@@ -202,11 +202,19 @@ public final class HouseholdRows {
                 && housing.columnMaterial() == null && housing.roofMaterial() == null;
         return new Imported(ref, rows, new HouseholdSurvey(communeCode, villageCode, address, phone, ethnicMinority,
                 revolutionaryMerit, income, noHousing ? null : housing, water, latrine, telecom, devices, causes,
-                members, null), errors, commune);
+                members, null, head.date(ImportColumn.RESIDENT_SINCE), blankToNull(head.text(
+                ImportColumn.PRE_REFORM_COMMUNE_CODE))), errors, commune);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private String cell(List<String> cells, ImportColumn column) {
-        int position = positions.get(column);
+        Integer position = positions.get(column);
+        if (position == null) {
+            return ""; // an optional column the file leaves out
+        }
         String value = position < cells.size() && cells.get(position) != null ? cells.get(position).strip() : "";
         // Vietnamese typed on some systems arrives decomposed (NFD); names and "có" must compare as typed elsewhere.
         return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value

@@ -41,7 +41,11 @@ public enum ImportColumn {
     DIPLOMA("diploma", false, "Bằng cấp cao nhất: " + codes(SurveyCodes.Diploma.class)),
     DISABILITY("disability", false, "Khuyết tật: có/không"),
     WORKING_CAPACITY("working_capacity", false, "Khả năng lao động: " + codes(SurveyCodes.WorkingCapacity.class)),
-    EMPLOYMENT("employment", false, "Việc làm: " + codes(SurveyCodes.Employment.class));
+    EMPLOYMENT("employment", false, "Việc làm: " + codes(SurveyCodes.Employment.class)),
+    RESIDENT_SINCE("resident_since", true, "Ngày hộ bắt đầu cư trú tại xã (YYYY-MM-DD; để trống nếu đã cư trú từ "
+            + "trước khi có dữ liệu) — cột không bắt buộc"),
+    PRE_REFORM_COMMUNE_CODE("pre_reform_commune_code", true, "Mã xã trước ngày 1/7/2025, nếu xã hiện nay hợp từ "
+            + "nhiều xã và thôn không cho biết — cột không bắt buộc");
 
     private final String header;
     private final boolean ofHousehold;
@@ -64,6 +68,16 @@ public enum ImportColumn {
 
     public String description() {
         return description;
+    }
+
+    /** Columns an older file may leave out. */
+    public boolean optional() {
+        return this == RESIDENT_SINCE || this == PRE_REFORM_COMMUNE_CODE;
+    }
+
+    /** The columns every file must have. */
+    public static List<String> required() {
+        return Arrays.stream(values()).filter(c -> !c.optional()).map(ImportColumn::header).toList();
     }
 
     public static List<String> headers() {

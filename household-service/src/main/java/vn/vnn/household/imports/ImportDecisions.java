@@ -14,6 +14,8 @@ import vn.vnn.household.areas.AdminUnit;
 import vn.vnn.household.registry.Household;
 import vn.vnn.household.registry.HouseholdMember;
 import vn.vnn.household.registry.MemberRules;
+import vn.vnn.household.registry.Residence;
+import vn.vnn.household.registry.Residences;
 import vn.vnn.kit.upload.RowError;
 import vn.vnn.kit.problem.Problem;
 import vn.vnn.kit.audit.AuditLog;
@@ -45,9 +47,11 @@ public class ImportDecisions {
     private final ImportJobs jobs;
     private final ImportErrors errorReport;
     private final VietnamClock clock;
+    private final Residences residences;
 
     ImportDecisions(Validator validator, AuditLog audit, MemberConflicts conflicts, EntityManager entityManager,
-                    ImportJobs jobs, ImportErrors errorReport, VietnamClock clock) {
+                    ImportJobs jobs, ImportErrors errorReport, VietnamClock clock, Residences residences) {
+        this.residences = residences;
         this.validator = validator;
         this.audit = audit;
         this.conflicts = conflicts;
@@ -70,6 +74,7 @@ public class ImportDecisions {
         Set<String> takenInFile = new HashSet<>();
         List<RowError> errors = new ArrayList<>();
         List<Household> households = new ArrayList<>();
+        List<Residence> residenceRows = new ArrayList<>();
         List<HouseholdMember> members = new ArrayList<>();
         List<HouseholdMember> waiting = new ArrayList<>();
         Map<UUID, String> audits = new java.util.LinkedHashMap<>();
@@ -101,6 +106,8 @@ public class ImportDecisions {
             household.headFrom(request.members());
             household.householdRef = imported.ref();
             households.add(household);
+            residenceRows.add(residences.first(household, commune, request.residentSince(),
+                    request.preReformCommuneCode(), run.actor()));
             for (HouseholdSurvey.Member member : request.members()) {
                 HouseholdMember joining = HouseholdMember.joining(household.id, member, today);
                 if (joining.citizenId != null && holders.containsKey(joining.citizenId)) {
@@ -122,6 +129,7 @@ public class ImportDecisions {
         // Persisted kind by kind so that Hibernate sends each kind in JDBC batches.
         households.forEach(h -> h.persist());
         entityManager.flush();
+        residenceRows.forEach(r -> r.persist());
         members.forEach(m -> m.persist());
         entityManager.flush();
         for (HouseholdMember member : waiting) {
@@ -196,6 +204,8 @@ public class ImportDecisions {
             problems.add(new RowError(imported.rows().get(0), ImportColumn.VILLAGE_CODE.header(),
                     "is no village of the household's commune"));
         }
+        residences.preReformProblem(commune, request.preReformCommuneCode()).ifPresent(problem -> problems.add(
+                new RowError(imported.rows().get(0), ImportColumn.PRE_REFORM_COMMUNE_CODE.header(), problem)));
         for (Problem.FieldError error : MemberRules.problems(request.members(), true, visiblyTaken)) {
             problems.add(imported.locate(error.field(), error.message()));
         }

@@ -14,10 +14,10 @@ final class ImportTemplate {
                     "3200000", "28.5", "BRICK", "CONCRETE", "METAL_SHEET", "DRILLED_WELL", "SEMI_SEPTIC", "có",
                     "SMARTPHONE;TELEVISION", "LACK_OF_CAPITAL", "Nguyễn Văn Bình", "1978-04-12", "MALE", "HEAD",
                     "001078012345", "có", "FINISHED", "LOWER_SECONDARY", "LOWER_SECONDARY", "không", "FULL",
-                    "UNSTABLE"),
+                    "UNSTABLE", "", ""),
             List.of("A-0001", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
                     "Trần Thị Hoà", "1981-09-30", "FEMALE", "SPOUSE", "001181054321", "có", "FINISHED", "PRIMARY",
-                    "PRIMARY", "không", "FULL", "UNSTABLE"));
+                    "PRIMARY", "không", "FULL", "UNSTABLE", "", ""));
 
     private ImportTemplate() {
     }

@@ -79,6 +79,11 @@ public class Household extends PanacheEntityBase {
     /** The household's code in the commune's own list (mã hộ); the natural key of bulk imports. */
     @Column(name = "household_ref")
     public String householdRef;
+    /** The day the household ceased to exist (tách, nhập hộ, chuyển đi hết); null while it exists. */
+    @Column(name = "dissolved_on")
+    public java.time.LocalDate dissolvedOn;
+    @Column(name = "dissolution_reason")
+    public String dissolutionReason;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
@@ -120,6 +125,14 @@ public class Household extends PanacheEntityBase {
         informationDevices = codes(request.informationDevices());
         causesOfPoverty = codes(request.causesOfPoverty());
         updatedAt = OffsetDateTime.now();
+    }
+
+    /** A dissolved household keeps its history and changes no more. */
+    public void requireActive() {
+        if (dissolvedOn != null) {
+            throw vn.vnn.kit.problem.ProblemException.conflict("The household was dissolved on " + dissolvedOn
+                    + "; its record is kept as history and cannot change");
+        }
     }
 
     /** The head's name, as lists show it. */

@@ -127,6 +127,28 @@ public class HouseholdResource {
                 .entity(recognition).build();
     }
 
+    @POST
+    @Path("{id}/dissolution")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "The household ceases to exist from a day (tách, nhập hộ, chuyển đi hết)",
+            description = "It stops counting in the statistics from that day (docs/domain-rules.md), keeps its "
+                    + "history and can no longer change (409).")
+    public HouseholdView dissolve(@PathParam("id") UUID id, @Valid @NotNull Dissolution request) {
+        return HouseholdView.of(households.dissolve(id, request.on(), request.reason()));
+    }
+
+    @GET
+    @Path("{id}/residences")
+    @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,
+            Roles.AUDITOR})
+    @Operation(summary = "Where the household lived, oldest period first",
+            description = "One period per commune version: a move starts a new stay; the 2025 reorganisation "
+                    + "continues the stay under the successor commune. The statistics of a year count the "
+                    + "household where it lived on the year's reference day.")
+    public List<ResidenceView> residences(@PathParam("id") UUID id) {
+        return households.residences(id).stream().map(ResidenceView::of).toList();
+    }
+
     @GET
     @Path("{id}/status-recognitions/{recognitionId}")
     @RolesAllowed({Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.PROVINCE_OFFICER, Roles.ADMIN,

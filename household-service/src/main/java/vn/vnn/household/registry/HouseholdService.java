@@ -42,10 +42,17 @@ public class HouseholdService {
     private final AuditLog audit;
     private final EntityManager entityManager;
     private final VietnamClock clock;
+    private final Residences residences;
+    /** The year of the opening list; a household's first POOR recognition after it is newly poor. */
+    private final int baselineYear;
 
     HouseholdService(Outbox outbox, Caller caller, MemberConflicts conflicts, AuditLog audit,
-                     EntityManager entityManager, VietnamClock clock) {
+                     EntityManager entityManager, VietnamClock clock, Residences residences,
+                     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.household.statistics.baseline-year",
+                             defaultValue = "2022") int baselineYear) {
+        this.baselineYear = baselineYear;
         this.clock = clock;
+        this.residences = residences;
         this.outbox = outbox;
         this.caller = caller;
         this.conflicts = conflicts;
@@ -60,12 +67,14 @@ public class HouseholdService {
             throw ProblemException.invalid("members", "a household has at least one member, its head");
         }
         Household household = Household.newRegistration(request.communeCode(), caller.actor());
-        applyDetails(household, request);
+        AdminUnit commune = applyDetails(household, request);
         Map<String, HouseholdMember> holders = holders(members);
         checkMembers(members, true, holders);
         LocalDate today = clock.today();
         household.headFrom(members);
         household.persist();
+        residences.registered(household, commune, request.residentSince(), request.preReformCommuneCode(),
+                caller.actor());
         for (HouseholdSurvey.Member member : members) {
             join(household, member, today, holders);
         }
@@ -80,10 +89,13 @@ public class HouseholdService {
         if (request.members() != null) {
             throw ProblemException.invalid("members", "members change through /members, not here");
         }
+        household.requireActive();
         Versions.requireGivenAndUnchanged("Household", id, household.version, request.version(), "version");
         String before = household.communeCode;
         Map<String, Object> was = snapshot(household);
-        applyDetails(household, request);
+        AdminUnit commune = applyDetails(household, request);
+        residences.updated(household, commune, request.residentSince(), request.preReformCommuneCode(),
+                caller.actor());
         household.updatedAt = clock.now();
         audit.change("HOUSEHOLD", household.id, "UPDATED", caller.actor(), before.equals(household.communeCode)
                 ? "details" : "details; commune " + before + " -> " + household.communeCode, was, snapshot(household));
@@ -93,6 +105,7 @@ public class HouseholdService {
     @Transactional
     public HouseholdRecord addMember(UUID householdId, HouseholdSurvey.Member member) {
         Household household = find(householdId);
+        household.requireActive();
         if (member.relationship() == Relationship.HEAD) {
             throw ProblemException.invalid("relationship", "the household already has a head");
         }
@@ -109,6 +122,7 @@ public class HouseholdService {
     @Transactional
     public HouseholdRecord memberLeaves(UUID householdId, UUID memberId, LocalDate on) {
         Household household = find(householdId);
+        household.requireActive();
         HouseholdMember member = activeMember(household, memberId);
         if (member.relationship == Relationship.HEAD) {
             throw ProblemException.conflict("The head of household cannot leave; name another head first");
@@ -129,6 +143,8 @@ public class HouseholdService {
     public HouseholdRecord moveMember(UUID householdId, UUID memberId, MemberMove move) {
         Household from = find(householdId);
         Household to = find(move.toHouseholdId());
+        from.requireActive();
+        to.requireActive();
         if (from.id.equals(to.id)) {
             throw ProblemException.invalid("toHouseholdId", "is the member's own household");
         }
@@ -158,6 +174,31 @@ public class HouseholdService {
         audit(from.id, "MEMBER_MOVED_OUT", member.fullName + " -> " + to.code);
         audit(to.id, "MEMBER_MOVED_IN", member.fullName + " <- " + from.code);
         return view(to);
+    }
+
+    /**
+     * The household ceases to exist from {@code on} (tách, nhập hộ, chuyển đi hết): it stops counting in the
+     * statistics from that day, keeps its history, and changes no more.
+     */
+    @Transactional
+    public HouseholdRecord dissolve(UUID id, LocalDate on, String reason) {
+        Household household = find(id);
+        household.requireActive();
+        if (on.isAfter(clock.today())) {
+            throw ProblemException.invalid("on", "must not be in the future");
+        }
+        residences.dissolved(household, on);
+        household.dissolvedOn = on;
+        household.dissolutionReason = reason;
+        household.updatedAt = clock.now();
+        audit(household.id, "DISSOLVED", "on " + on + (reason == null ? "" : ": " + reason));
+        return view(household);
+    }
+
+    /** Where the household lived, oldest period first. */
+    @Transactional
+    public List<Residence> residences(UUID id) {
+        return Residence.of(find(id).id);
     }
 
     @Transactional
@@ -221,6 +262,7 @@ public class HouseholdService {
     @Transactional
     public StatusRecognition recognise(UUID householdId, RecognitionDecision request) {
         Household household = find(householdId);
+        household.requireActive();
         LocalDate today = clock.today();
         if (request.recognizedOn().isAfter(today)) {
             throw ProblemException.invalid("recognizedOn", "must not be in the future");
@@ -236,7 +278,8 @@ public class HouseholdService {
                 .orElseThrow(() -> ProblemException.invalid("recognizedOn",
                         "no poverty standard applies on " + request.recognizedOn()));
         PovertyStatus previous = household.status;
-        StatusTransition transition = StatusTransition.of(previous, request.status(), household.everPoor);
+        StatusTransition transition = StatusTransition.of(previous, request.status(), household.everPoor,
+                request.reviewYear() > baselineYear);
 
         StatusRecognition recognition = new StatusRecognition();
         recognition.id = Ids.newId();
@@ -289,7 +332,7 @@ public class HouseholdService {
         return household;
     }
 
-    private void applyDetails(Household household, HouseholdSurvey request) {
+    private AdminUnit applyDetails(Household household, HouseholdSurvey request) {
         AdminUnit commune = AdminUnit.inForce(request.communeCode(), clock.today())
                 .filter(unit -> unit.level == AdminLevel.COMMUNE)
                 .orElseThrow(() -> ProblemException.invalid("communeCode", "is no commune in force today"));
@@ -303,6 +346,7 @@ public class HouseholdService {
         }
         household.applySurvey(request, commune, province);
         household.updatedAt = clock.now();
+        return commune;
     }
 
     /** The active members elsewhere holding the citizen IDs these members give. */

@@ -35,7 +35,15 @@ public record HouseholdSurvey(
         Set<SurveyCodes.InformationDevice> informationDevices,
         Set<SurveyCodes.CauseOfPoverty> causesOfPoverty,
         @Size(max = 50) List<@Valid @NotNull Member> members,
-        @Schema(description = "On update: the version you read") Long version) {
+        @Schema(description = "On update: the version you read") Long version,
+        @Schema(description = "The day the household became resident in the commune (đăng ký thường trú); on update "
+                + "with another commune, the day it moved there (default today). Left out on registration: resident "
+                + "since before the registry's records, so it counts in every earlier year's statistics")
+        @PastOrPresent LocalDate residentSince,
+        @Schema(description = "The commune before 1 July 2025 (xã trước sắp xếp), where the commune of today was "
+                + "formed from several and the village does not tell which: places the household in the statistics "
+                + "of earlier years", examples = "99112")
+        @Pattern(regexp = "[0-9]{2,10}", message = "must be a numeric unit code") String preReformCommuneCode) {
 
     public record Housing(
             @Schema(description = "Floor area in m²") @DecimalMin("0") @DecimalMax("10000") BigDecimal floorAreaM2,

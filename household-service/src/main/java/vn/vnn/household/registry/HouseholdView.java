@@ -18,7 +18,7 @@ public record HouseholdView(UUID id, String code, String headName, String commun
                             Long monthlyIncomeVnd, BigDecimal floorAreaM2, String wallMaterial, String columnMaterial,
                             String roofMaterial, String waterSource, String latrineType, Boolean telecomUse,
                             List<String> informationDevices, List<String> causesOfPoverty, List<MemberView> members,
-                            long version, OffsetDateTime updatedAt) {
+                            long version, OffsetDateTime updatedAt, LocalDate dissolvedOn) {
 
     /**
      * A member. {@code active}: in the household as registered (a registration waiting for a decision elsewhere looks
@@ -55,7 +55,7 @@ public record HouseholdView(UUID id, String code, String headName, String commun
                 name(h.wallMaterial), name(h.columnMaterial), name(h.roofMaterial), name(h.waterSource),
                 name(h.latrineType), h.telecomUse, split(h.informationDevices), split(h.causesOfPoverty),
                 members == null ? null : members.stream().map(m -> MemberView.of(m, maskId)).toList(),
-                h.version, h.updatedAt);
+                h.version, h.updatedAt, h.dissolvedOn);
     }
 
     private static String name(Enum<?> value) {

@@ -23,13 +23,19 @@ public enum StatusTransition {
     UNCHANGED;
 
     /**
-     * @param previous  the status before, or null for the first recognition
-     * @param next      the recognised status
-     * @param everPoor  whether the household was ever recognised poor before this recognition
+     * @param previous      the status before, or null for the household's first recognition
+     * @param next          the recognised status
+     * @param everPoor      whether the household was ever recognised poor before this recognition
+     * @param afterBaseline whether the recognition's review year comes after the statistics' baseline year: a first
+     *                      POOR recognition then is newly poor (phát sinh), not the opening list
      */
-    public static StatusTransition of(PovertyStatus previous, PovertyStatus next, boolean everPoor) {
+    public static StatusTransition of(PovertyStatus previous, PovertyStatus next, boolean everPoor,
+                                      boolean afterBaseline) {
         if (previous == null) {
-            return next == PovertyStatus.POOR && everPoor ? RE_POOR : FIRST;
+            if (next != PovertyStatus.POOR) {
+                return FIRST;
+            }
+            return everPoor ? RE_POOR : afterBaseline ? NEWLY_POOR : FIRST;
         }
         if (previous == next) {
             return UNCHANGED;

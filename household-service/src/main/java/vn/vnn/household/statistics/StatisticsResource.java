@@ -6,6 +6,14 @@ import vn.vnn.household.standards.Indicator;
 import vn.vnn.household.standards.SurveyCodes;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.vnn.kit.idempotency.IdempotentRequests;
+import vn.vnn.kit.security.Caller;
+import vn.vnn.kit.security.Roles;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,18 +38,29 @@ public class StatisticsResource {
             "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Tỷ lệ hộ nghèo (%)",
             "Tỷ lệ hộ cận nghèo (%)", "Hộ thoát nghèo", "Hộ nghèo phát sinh", "Hộ tái nghèo", "Hộ DTTS", "Hộ nghèo DTTS",
             "Hộ cận nghèo DTTS");
+    /** The denominator's source and the dynamics with their balance, after the indicators and causes. */
+    private static final List<String> DYNAMICS_HEADER = List.of("Nguồn số hộ dân cư", "Hộ trong cơ sở dữ liệu",
+            "Hộ nghèo cuối năm trước", "Hộ nghèo lần đầu ghi nhận (năm gốc)", "Hộ nghèo chuyển đến",
+            "Hộ nghèo chuyển đi, giải thể", "Cân đối");
     /** The totals, then households deprived in each indicator, then poor households by cause. */
     private static final List<String> CSV_HEADER = java.util.stream.Stream.of(TOTALS_HEADER.stream(),
             java.util.Arrays.stream(Indicator.values()).map(i -> "Thiếu hụt: " + i.vietnamese()),
-            java.util.Arrays.stream(SurveyCodes.CauseOfPoverty.values()).map(c -> "Hộ nghèo do: " + c.vietnamese()))
-            .flatMap(h -> h).toList();
+            java.util.Arrays.stream(SurveyCodes.CauseOfPoverty.values()).map(c -> "Hộ nghèo do: " + c.vietnamese()),
+            DYNAMICS_HEADER.stream()).flatMap(h -> h).toList();
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final StatisticsService statistics;
+    private final ResidentHouseholds resident;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
 
-    StatisticsResource(StatisticsService statistics) {
+    StatisticsResource(StatisticsService statistics, ResidentHouseholds resident, IdempotentRequests idempotency,
+                       Caller caller) {
         this.statistics = statistics;
+        this.resident = resident;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @GET
@@ -76,6 +95,30 @@ public class StatisticsResource {
                 rows(figures).stream().map(StatisticsResource::cells).toList())), XLSX, figures, "xlsx");
     }
 
+    @PUT
+    @Path("resident-households")
+    @Consumes({"text/csv", "text/plain"})
+    @RolesAllowed({Roles.PROVINCE_OFFICER, Roles.ADMIN})
+    @Operation(summary = "Import resident households per commune and year (số hộ dân cư), the denominator of the rates",
+            description = "CSV, UTF-8, header communeCode,year,households,source. Each commune must be in force on "
+                    + "31 December of the year and in your areas; source says where the figure comes from. All rows "
+                    + "or none; a row for a commune and year already given replaces it; every row is audited. Where "
+                    + "a commune has a figure, the report uses it and says so (residentHouseholdsSource).")
+    public Response importResidentHouseholds(
+            @Parameter(required = true) @HeaderParam(IdempotentRequests.HEADER) String key, String csv) {
+        return idempotency.execute(key, "PUT /api/v1/statistics/resident-households|" + caller.actor(), csv,
+                () -> Response.ok(resident.importCsv(csv == null ? "" : csv)).build());
+    }
+
+    @GET
+    @Path("resident-households")
+    @RolesAllowed({Roles.PROVINCE_OFFICER, Roles.COMMUNE_OFFICER, Roles.COMMUNE_CHAIRMAN, Roles.ADMIN,
+            Roles.AUDITOR})
+    @Operation(summary = "The resident households supplied for a year, of the communes you reach")
+    public List<ResidentHouseholds.Supplied> residentHouseholds(@QueryParam("year") Integer year) {
+        return resident.list(year(year));
+    }
+
     private static List<PovertyStatistics> rows(PovertyStatistics figures) {
         List<PovertyStatistics> rows = new ArrayList<>();
         rows.add(figures);
@@ -94,6 +137,10 @@ public class StatisticsResource {
         for (SurveyCodes.CauseOfPoverty cause : SurveyCodes.CauseOfPoverty.values()) {
             cells.add(s.poorByCause().getOrDefault(cause.name(), 0L));
         }
+        PovertyStatistics.Dynamics d = s.dynamics();
+        cells.addAll(List.of(s.residentHouseholdsSource(), s.registeredHouseholds(), d.poorPreviousYear(),
+                d.firstRecorded(), d.movedIn(), d.movedOut(), d.balanced() ? "cân đối"
+                        : "không cân đối (chênh " + d.unexplained() + ")"));
         return cells;
     }
 

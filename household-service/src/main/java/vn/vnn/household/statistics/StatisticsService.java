@@ -1,155 +1,301 @@
 package vn.vnn.household.statistics;
 
+import vn.vnn.household.areas.AdminLevel;
+import vn.vnn.household.areas.AdminUnit;
+import vn.vnn.household.areas.UnitHistory;
+import vn.vnn.household.areas.UnitLinks;
+import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.security.AreaScope;
+import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.time.VietnamClock;
 
-import vn.vnn.household.areas.AdminLevel;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import vn.vnn.household.areas.AdminUnit;
-import vn.vnn.kit.problem.ProblemException;
-import vn.vnn.kit.security.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.TreeMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Poverty statistics per area and year, rolled up through the tree in force in the period; old units are mapped to
- * new ones through the successor links (the crosswalk), so history before July 2025 counts in today's communes.
+ * Poverty statistics per area and year (docs/domain-rules.md, statistics rules 1–4): on the unit tree in force on the
+ * year's reference day, each household where it lived that day — a place recorded under another tree is placed
+ * through {@link UnitHistory} (by village, by the commune recorded before the reorganisation, or else on a "not
+ * attributable to a commune" line of the nearest certain unit) — with every recognition of the year counted and the
+ * dynamics checked to balance.
  */
 @ApplicationScoped
 public class StatisticsService {
 
+    /** The slot of households that cannot be placed in a commune: "~" and the unit that certainly holds them. */
+    private static final String UNATTRIBUTED = "~";
 
-    private final EntityManager entityManager;
     private final HouseholdCounts counts;
+    private final ResidentHouseholds resident;
+    private final UnitLinks links;
     private final Caller caller;
     private final VietnamClock clock;
+    private final int baselineYear;
 
-    StatisticsService(EntityManager entityManager, HouseholdCounts counts, Caller caller, VietnamClock clock) {
+    StatisticsService(HouseholdCounts counts, ResidentHouseholds resident, UnitLinks links, Caller caller,
+                      VietnamClock clock,
+                      @ConfigProperty(name = "vnn.household.statistics.baseline-year", defaultValue = "2022")
+                      int baselineYear) {
         this.counts = counts;
-        this.clock = clock;
-        this.entityManager = entityManager;
+        this.resident = resident;
+        this.links = links;
         this.caller = caller;
+        this.clock = clock;
+        this.baselineYear = baselineYear;
     }
 
     @Transactional
     public PovertyStatistics poverty(String areaCode, int year, boolean withChildren) {
-        LocalDate today = clock.today();
-        LocalDate treeOn = year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
-        List<AdminUnit> tree = AdminUnit.allInForce(treeOn);
-        AdminUnit area = tree.stream().filter(u -> u.code.equals(areaCode)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Area", areaCode + " on " + treeOn));
-        if (!mayRead(area, tree)) {
+        LocalDate day = referenceDay(year);
+        List<AdminUnit> tree = AdminUnit.allInForce(day).stream().filter(u -> u.level != AdminLevel.VILLAGE)
+                .toList();
+        Map<String, AdminUnit> byCode = new HashMap<>();
+        tree.forEach(u -> byCode.put(u.code, u));
+        AdminUnit area = byCode.get(areaCode);
+        if (area == null) {
+            throw ProblemException.notFound("Area", areaCode + " on " + day);
+        }
+        if (!mayRead(area, byCode)) {
             throw ProblemException.notFound("Area", areaCode);
         }
-        return figures(area, tree, year, treeOn, withChildren);
+        return new Report(area, tree, year, day).figures(withChildren);
     }
 
-    /**
-     * One pass over the area's households (grouped by commune, minority, status and causes), one over the year's
-     * recognitions and one over its review cases; the area and each of its sub-areas are then summed from the
-     * per-commune tallies, so the cost does not grow with the number of sub-areas.
-     */
-    private PovertyStatistics figures(AdminUnit area, List<AdminUnit> tree, int year, LocalDate treeOn,
-                                      boolean withChildren) {
-        Map<String, List<String>> predecessors = AdminUnit.predecessorsByCode();
-        List<AdminUnit> units = new ArrayList<>(List.of(area));
-        if (withChildren) {
-            tree.stream().filter(u -> area.code.equals(u.parentCode)
-                    && u.level != AdminLevel.VILLAGE).forEach(units::add);
+    /** 31 December of the year; today for the current year (its tree and residences as they stand). */
+    LocalDate referenceDay(int year) {
+        LocalDate today = clock.today();
+        return year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
+    }
+
+    /** One report: the counts of the area's households, placed on the year's tree and summed per unit. */
+    private final class Report {
+        private final AdminUnit area;
+        private final List<AdminUnit> tree;
+        private final Map<String, List<AdminUnit>> children = new HashMap<>();
+        private final int year;
+        private final LocalDate day;
+        private final Map<String, Tally> tallies = new HashMap<>();
+        private final List<Crossing> crossings = new ArrayList<>();
+        private Map<String, ResidentHouseholds.Supplied> supplied;
+
+        Report(AdminUnit area, List<AdminUnit> tree, int year, LocalDate day) {
+            this.area = area;
+            this.tree = tree;
+            this.year = year;
+            this.day = day;
+            tree.stream().filter(u -> u.parentCode != null)
+                    .forEach(u -> children.computeIfAbsent(u.parentCode, k -> new ArrayList<>()).add(u));
         }
-        Set<String> all = communesUnder(area, tree, predecessors);
-        Map<String, Tally> tallies = tallies(filter(area, all, treeOn), year);
-        List<PovertyStatistics> children = withChildren ? new ArrayList<>() : null;
-        for (AdminUnit child : units.subList(1, units.size())) {
-            children.add(statistics(child, year, treeOn, sum(communesUnder(child, tree, predecessors), tallies),
-                    null));
-        }
-        return statistics(area, year, treeOn, sum(all, tallies), children);
-    }
 
-    /** Which households a report reads: those of {@code communes}, found through {@code codes}. */
-    private record AreaFilter(Set<String> communes, boolean byProvince, String[] codes) {
-    }
-
-    private AreaFilter filter(AdminUnit area, Set<String> communes, LocalDate treeOn) {
-        if (area.level != AdminLevel.PROVINCE
-                && area.level != AdminLevel.DISTRICT) {
-            return new AreaFilter(communes, false, communes.toArray(String[]::new));
-        }
-        Set<String> provinces = new HashSet<>();
-        provinces.add(area.level == AdminLevel.PROVINCE ? area.code
-                : AdminUnit.provinceOf(area.code, treeOn));
-        @SuppressWarnings("unchecked")
-        List<String> older = entityManager.createNativeQuery(
-                        "SELECT DISTINCT code FROM admin_unit WHERE level = 'PROVINCE' AND code = ANY(?1)")
-                .setParameter(1, communes.toArray(String[]::new)).getResultList();
-        provinces.addAll(older);
-        return new AreaFilter(communes, true, provinces.toArray(String[]::new));
-    }
-
-    private Map<String, Tally> tallies(AreaFilter filter, int year) {
-        String[] communes = filter.communes().toArray(String[]::new);
-        Map<String, Tally> tallies = new HashMap<>();
-        for (HouseholdCounts.StatusCount row : counts.byStatus(filter.byProvince(), filter.codes(), year)) {
-            if (!filter.communes().contains(row.communeCode())) {
-                continue; // another commune of the province, outside the area
+        PovertyStatistics figures(boolean withChildren) {
+            UnitHistory history = links.history(List.of());
+            Set<String> communes = communesUnder(area);
+            HouseholdCounts.Scan scan = scan(communes, history);
+            LocalDate startDay = LocalDate.of(year - 1, 12, 31);
+            List<HouseholdCounts.StatusCount> statuses = counts.byStatus(scan, year, day, startDay, baselineYear);
+            List<HouseholdCounts.Move> moves = counts.moves(scan, year, day, startDay);
+            List<HouseholdCounts.IndicatorCount> indicators = counts.byIndicator(scan, year, day);
+            Set<String> villages = new HashSet<>();
+            statuses.forEach(s -> villages.add(s.place().villageCode()));
+            indicators.forEach(i -> villages.add(i.place().villageCode()));
+            moves.forEach(m -> {
+                villages.add(m.from().villageCode());
+                villages.add(m.to() == null ? null : m.to().villageCode());
+            });
+            villages.remove(null);
+            if (!villages.isEmpty()) {
+                history = links.history(villages);
             }
-            Tally tally = tallies.computeIfAbsent(row.communeCode(), c -> new Tally());
-            long n = row.households();
-            String status = row.status();
-            boolean minority = row.ethnicMinority();
-            tally.resident += n;
-            tally.poor += "POOR".equals(status) ? n : 0;
-            tally.nearPoor += "NEAR_POOR".equals(status) ? n : 0;
-            tally.average += "AVERAGE_LIVING_STANDARD".equals(status) ? n : 0;
-            tally.minority += minority ? n : 0;
-            tally.minorityPoor += minority && "POOR".equals(status) ? n : 0;
-            tally.minorityNearPoor += minority && "NEAR_POOR".equals(status) ? n : 0;
-            if (row.causesOfPoverty() != null) {
-                for (String cause : row.causesOfPoverty().split(",")) {
-                    if (!cause.isEmpty()) {
-                        tally.causes.merge(cause, n, Long::sum);
+            Slots slots = new Slots(history);
+            statuses.forEach(s -> tally(slots.of(s.place())).add(s));
+            indicators.forEach(i -> tally(slots.of(i.place())).indicators.merge(i.indicator(), i.households(),
+                    Long::sum));
+            moves.forEach(m -> crossings.add(new Crossing(slots.of(m.from()),
+                    m.to() == null ? null : slots.of(m.to()), m.poorAtStart())));
+            supplied = resident.forYear(year, communes);
+
+            List<PovertyStatistics> lines = null;
+            if (withChildren) {
+                lines = new ArrayList<>();
+                for (AdminUnit child : children.getOrDefault(area.code, List.of()).stream()
+                        .sorted(java.util.Comparator.comparing(u -> u.code)).toList()) {
+                    lines.add(statistics(child.code, child.name, child.level.name(), slotsUnder(child),
+                            communesUnder(child), null));
+                }
+                String held = UNATTRIBUTED + area.code;
+                if (tallies.containsKey(held) || crossings.stream().anyMatch(c -> held.equals(c.from()))) {
+                    lines.add(statistics(area.code, "Hộ không xác định được xã (" + area.name + ")",
+                            "NOT_ATTRIBUTABLE", Set.of(held), Set.of(), null));
+                }
+            }
+            return statistics(area.code, area.name, area.level.name(), slotsUnder(area), communes, lines);
+        }
+
+        private Tally tally(String slot) {
+            return tallies.computeIfAbsent(slot, s -> new Tally());
+        }
+
+        private PovertyStatistics statistics(String code, String name, String level, Set<String> slots,
+                                             Set<String> communes, List<PovertyStatistics> lines) {
+            Tally t = new Tally();
+            slots.stream().map(tallies::get).filter(Objects::nonNull).forEach(t::add);
+            long poorPrevious = t.poorAtStart;
+            long movedIn = t.arrivedPoor;
+            long movedOut = 0;
+            for (Crossing c : crossings) {
+                boolean from = slots.contains(c.from());
+                boolean to = c.to() != null && slots.contains(c.to());
+                if (!c.poorAtStart()) {
+                    continue;
+                }
+                poorPrevious += from ? 1 : 0;
+                movedIn += to && !from ? 1 : 0;
+                movedOut += from && !to ? 1 : 0;
+            }
+            long expected = poorPrevious - t.escaped + t.newlyPoor + t.rePoor + t.firstRecorded + movedIn - movedOut;
+            PovertyStatistics.Dynamics dynamics = new PovertyStatistics.Dynamics(poorPrevious, t.escaped,
+                    t.newlyPoor, t.rePoor, t.firstRecorded, movedIn, movedOut, t.poor, expected == t.poor,
+                    t.poor - expected);
+            Denominator denominator = denominator(slots, communes);
+            return new PovertyStatistics(code, name, level, year, day, denominator.households(),
+                    denominator.source(), t.resident, t.poor, t.nearPoor, t.average,
+                    Rates.percent(t.poor, denominator.households()),
+                    Rates.percent(t.nearPoor, denominator.households()), t.escaped, t.newlyPoor, t.rePoor,
+                    t.minority, t.minorityPoor, t.minorityNearPoor, dynamics, new java.util.TreeMap<>(t.indicators),
+                    new java.util.TreeMap<>(t.causes), lines);
+        }
+
+        /**
+         * Resident households: per commune the province's figure where supplied, else the registry's; households not
+         * attributable to a commune add to the registry's count only (a supplied figure already holds them).
+         */
+        private Denominator denominator(Set<String> slots, Set<String> communes) {
+            long households = 0;
+            int fromProvince = 0;
+            for (String commune : communes) {
+                ResidentHouseholds.Supplied figure = supplied.get(commune);
+                if (figure != null) {
+                    households += figure.households();
+                    fromProvince++;
+                } else {
+                    Tally t = tallies.get(commune);
+                    households += t == null ? 0 : t.resident;
+                }
+            }
+            if (fromProvince == 0) {
+                for (String slot : slots) {
+                    if (slot.startsWith(UNATTRIBUTED)) {
+                        Tally t = tallies.get(slot);
+                        households += t == null ? 0 : t.resident;
                     }
                 }
             }
-            if (row.transition() != null) {
-                tally.transitions.merge(row.transition(), n, Long::sum);
+            String source = fromProvince == 0 ? "REGISTRY"
+                    : fromProvince == communes.size() ? "PROVINCE_DATA" : "MIXED";
+            return new Denominator(households, source);
+        }
+
+        /** Communes under a unit in the tree of the day. */
+        private Set<String> communesUnder(AdminUnit unit) {
+            Set<String> found = new HashSet<>();
+            Deque<AdminUnit> todo = new ArrayDeque<>(List.of(unit));
+            while (!todo.isEmpty()) {
+                AdminUnit u = todo.pop();
+                if (u.level == AdminLevel.COMMUNE) {
+                    found.add(u.code);
+                }
+                todo.addAll(children.getOrDefault(u.code, List.of()));
+            }
+            return found;
+        }
+
+        /** The slots a unit's figures sum: its communes, and the unattributed lines of it and the units under it. */
+        private Set<String> slotsUnder(AdminUnit unit) {
+            Set<String> found = new HashSet<>();
+            Deque<AdminUnit> todo = new ArrayDeque<>(List.of(unit));
+            while (!todo.isEmpty()) {
+                AdminUnit u = todo.pop();
+                found.add(u.level == AdminLevel.COMMUNE ? u.code : UNATTRIBUTED + u.code);
+                todo.addAll(children.getOrDefault(u.code, List.of()));
+            }
+            return found;
+        }
+
+        /**
+         * The residences a report must read: of the area's province (and of the provinces it was formed from or
+         * became) for a province or district; of its communes and the communes they came from or became otherwise.
+         */
+        private HouseholdCounts.Scan scan(Set<String> communes, UnitHistory history) {
+            String[] inForce = tree.stream().filter(u -> u.level == AdminLevel.COMMUNE)
+                    .map(u -> u.code + "@" + u.validFrom).toArray(String[]::new);
+            if (area.level == AdminLevel.PROVINCE || area.level == AdminLevel.DISTRICT) {
+                String province = area.level == AdminLevel.PROVINCE ? area.code : AdminUnit.provinceOf(area.code, day);
+                return new HouseholdCounts.Scan(true, linked(Set.of(province), history, AdminLevel.PROVINCE),
+                        inForce);
+            }
+            return new HouseholdCounts.Scan(false, linked(communes, history, AdminLevel.COMMUNE), inForce);
+        }
+
+        /** The codes and every code of the same level linked to them by succession, either way, transitively. */
+        private String[] linked(Set<String> codes, UnitHistory history, AdminLevel level) {
+            Map<String, Set<String>> graph = new HashMap<>();
+            history.links().forEach(l -> {
+                graph.computeIfAbsent(l.code(), k -> new HashSet<>()).add(l.successorCode());
+                graph.computeIfAbsent(l.successorCode(), k -> new HashSet<>()).add(l.code());
+            });
+            Set<String> found = new HashSet<>(codes);
+            Deque<String> todo = new ArrayDeque<>(codes);
+            while (!todo.isEmpty()) {
+                for (String next : graph.getOrDefault(todo.pop(), Set.of())) {
+                    if (history.hasLevel(next, level) && found.add(next)) {
+                        todo.add(next);
+                    }
+                }
+            }
+            return found.toArray(String[]::new);
+        }
+
+        /** Where each recorded place lies on the day's tree, remembered per place. */
+        private final class Slots {
+            private final UnitHistory history;
+            private final Map<HouseholdCounts.Place, String> known = new HashMap<>();
+
+            Slots(UnitHistory history) {
+                this.history = history;
+            }
+
+            String of(HouseholdCounts.Place place) {
+                return known.computeIfAbsent(place, p -> {
+                    UnitHistory.Place located = history.locate(p.communeCode(), p.unitValidFrom(), p.villageCode(),
+                            p.preReformCommune(), day);
+                    return located.attributable() ? located.communeCode()
+                            : UNATTRIBUTED + Objects.requireNonNullElse(located.heldBy(), "");
+                });
             }
         }
-        for (HouseholdCounts.IndicatorCount row : counts.byIndicator(communes, year)) {
-            tallies.computeIfAbsent(row.communeCode(), c -> new Tally()).indicators.merge(row.indicator(),
-                    row.households(), Long::sum);
-        }
-        return tallies;
     }
 
-    private static PovertyStatistics statistics(AdminUnit unit, int year, LocalDate treeOn, Tally t,
-                                                List<PovertyStatistics> children) {
-        return new PovertyStatistics(unit.code, unit.name, unit.level.name(), year, treeOn, t.resident, t.poor,
-                t.nearPoor, t.average, rate(t.poor, t.resident), rate(t.nearPoor, t.resident),
-                t.transitions.getOrDefault("ESCAPED_POVERTY", 0L), t.transitions.getOrDefault("NEWLY_POOR", 0L),
-                t.transitions.getOrDefault("RE_POOR", 0L), t.minority, t.minorityPoor, t.minorityNearPoor,
-                new TreeMap<>(t.indicators), new TreeMap<>(t.causes), children);
+    private record Denominator(long households, String source) {
     }
 
-    private static Tally sum(Set<String> communes, Map<String, Tally> tallies) {
-        Tally total = new Tally();
-        communes.stream().map(tallies::get).filter(java.util.Objects::nonNull).forEach(total::add);
-        return total;
+    /** A household that left its stay in the year: from one slot to another (null: dissolved). */
+    private record Crossing(String from, String to, boolean poorAtStart) {
     }
 
-    /** Household counts of one commune code (or of an area, once summed). */
+    /** Household counts of one slot (a commune or an unattributed line), or of an area once summed. */
     private static final class Tally {
         long resident;
         long poor;
@@ -158,9 +304,41 @@ public class StatisticsService {
         long minority;
         long minorityPoor;
         long minorityNearPoor;
-        final Map<String, Long> transitions = new HashMap<>();
+        long escaped;
+        long newlyPoor;
+        long rePoor;
+        long firstRecorded;
+        /** Poor at the start of the year and in the same stay at its end. */
+        long poorAtStart;
+        /** Poor at the start of the year and not resident anywhere then. */
+        long arrivedPoor;
         final Map<String, Long> indicators = new HashMap<>();
         final Map<String, Long> causes = new HashMap<>();
+
+        void add(HouseholdCounts.StatusCount row) {
+            long n = row.households();
+            String status = row.status();
+            boolean minorityRow = row.ethnicMinority();
+            resident += n;
+            poor += "POOR".equals(status) ? n : 0;
+            nearPoor += "NEAR_POOR".equals(status) ? n : 0;
+            average += "AVERAGE_LIVING_STANDARD".equals(status) ? n : 0;
+            minority += minorityRow ? n : 0;
+            minorityPoor += minorityRow && "POOR".equals(status) ? n : 0;
+            minorityNearPoor += minorityRow && "NEAR_POOR".equals(status) ? n : 0;
+            escaped += row.escaped();
+            newlyPoor += row.newlyPoor();
+            rePoor += row.rePoor();
+            firstRecorded += row.firstRecorded();
+            if (row.poorAtStart()) {
+                poorAtStart += row.start() == HouseholdCounts.Start.STAYED ? n : 0;
+                arrivedPoor += row.start() == HouseholdCounts.Start.ARRIVED ? n : 0;
+            }
+            if (row.causesOfPoverty() != null) {
+                Stream.of(row.causesOfPoverty().split(",")).filter(c -> !c.isEmpty())
+                        .forEach(cause -> causes.merge(cause, n, Long::sum));
+            }
+        }
 
         void add(Tally other) {
             resident += other.resident;
@@ -170,44 +348,28 @@ public class StatisticsService {
             minority += other.minority;
             minorityPoor += other.minorityPoor;
             minorityNearPoor += other.minorityNearPoor;
-            other.transitions.forEach((k, v) -> transitions.merge(k, v, Long::sum));
+            escaped += other.escaped;
+            newlyPoor += other.newlyPoor;
+            rePoor += other.rePoor;
+            firstRecorded += other.firstRecorded;
+            poorAtStart += other.poorAtStart;
+            arrivedPoor += other.arrivedPoor;
             other.indicators.forEach((k, v) -> indicators.merge(k, v, Long::sum));
             other.causes.forEach((k, v) -> causes.merge(k, v, Long::sum));
         }
     }
 
-    /** Commune codes under {@code area} in the tree, plus every older code that became one of them. */
-    private static Set<String> communesUnder(AdminUnit area, List<AdminUnit> tree,
-                                             Map<String, List<String>> predecessors) {
-        Set<String> codes = new HashSet<>();
-        List<String> frontier = new ArrayList<>(List.of(area.code));
-        while (!frontier.isEmpty()) {
-            String code = frontier.remove(frontier.size() - 1);
-            if (codes.add(code)) {
-                tree.stream().filter(u -> code.equals(u.parentCode)).forEach(u -> frontier.add(u.code));
-                frontier.addAll(predecessors.getOrDefault(code, List.of()));
-            }
-        }
-        return codes;
-    }
-
     /** Users bound to areas read the statistics of their areas and of the units under them. */
-    private boolean mayRead(AdminUnit area, List<AdminUnit> tree) {
-        vn.vnn.kit.security.AreaScope scope = caller.scope();
+    private boolean mayRead(AdminUnit area, Map<String, AdminUnit> byCode) {
+        AreaScope scope = caller.scope();
         AdminUnit current = area;
-        while (current != null) {
+        Set<String> seen = new HashSet<>();
+        while (current != null && seen.add(current.code)) {
             if (scope.covers(current.code)) {
                 return true;
             }
-            String parent = current.parentCode;
-            current = parent == null ? null : tree.stream().filter(u -> u.code.equals(parent)).findFirst()
-                    .orElse(null);
+            current = current.parentCode == null ? null : byCode.get(current.parentCode);
         }
         return false;
-    }
-
-    private static BigDecimal rate(long part, long whole) {
-        return whole == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(part * 100L)
-                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 }
