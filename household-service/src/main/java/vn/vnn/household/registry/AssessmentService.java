@@ -48,7 +48,7 @@ public class AssessmentService {
         List<HouseholdMember> members = HouseholdMember.activeOf(household.id);
         List<DeprivationRules.Person> people = members.stream().map(m -> new DeprivationRules.Person(m.birthDate,
                 m.healthInsurance, m.schoolStatus, m.diploma, m.workingCapacity, m.employment,
-                m.sex == null ? null : m.sex == CitizenId.Sex.MALE)).toList();
+                m.sex == null ? null : m.sex == CitizenId.Sex.MALE, m.educationLevel)).toList();
         Set<SurveyCodes.InformationDevice> devices = household.informationDevices == null ? null
                 : Arrays.stream(household.informationDevices.split(",")).filter(s -> !s.isEmpty())
                 .map(SurveyCodes.InformationDevice::valueOf).collect(Collectors.toSet());

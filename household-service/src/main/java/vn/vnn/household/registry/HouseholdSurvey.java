@@ -62,6 +62,8 @@ public record HouseholdSurvey(
             String citizenId,
             @NotNull Boolean healthInsurance,
             @NotNull SurveyCodes.SchoolStatus schoolStatus,
+            @Schema(description = "Highest level reached; for a child at school (schoolStatus ATTENDING) the level "
+                    + "attended (NONE: preschool, mầm non), checked against the level of the child's age")
             @NotNull SurveyCodes.EducationLevel educationLevel,
             @NotNull SurveyCodes.Diploma diploma,
             @NotNull Boolean disability,

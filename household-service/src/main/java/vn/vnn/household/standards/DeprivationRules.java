@@ -1,6 +1,7 @@
 package vn.vnn.household.standards;
 
 import vn.vnn.household.standards.SurveyCodes.Diploma;
+import vn.vnn.household.standards.SurveyCodes.EducationLevel;
 import vn.vnn.household.standards.SurveyCodes.Employment;
 import vn.vnn.household.standards.SurveyCodes.SchoolStatus;
 import vn.vnn.household.standards.SurveyCodes.WorkingCapacity;
@@ -25,13 +26,22 @@ public final class DeprivationRules {
     private DeprivationRules() {
     }
 
-    /** A member as the rules see them; {@code male} null when the sex is not known. */
+    /**
+     * A member as the rules see them; {@code male} null when the sex is not known; {@code educationLevel} for a child
+     * at school, the level (cấp học) attended — NONE for preschool (mầm non) — null when not known.
+     */
     public record Person(LocalDate birthDate, boolean healthInsurance, SchoolStatus schoolStatus, Diploma diploma,
-                         WorkingCapacity workingCapacity, Employment employment, Boolean male) {
+                         WorkingCapacity workingCapacity, Employment employment, Boolean male,
+                         EducationLevel educationLevel) {
+
+        public Person(LocalDate birthDate, boolean healthInsurance, SchoolStatus schoolStatus, Diploma diploma,
+                      WorkingCapacity workingCapacity, Employment employment, Boolean male) {
+            this(birthDate, healthInsurance, schoolStatus, diploma, workingCapacity, employment, male, null);
+        }
 
         public Person(LocalDate birthDate, boolean healthInsurance, SchoolStatus schoolStatus, Diploma diploma,
                       WorkingCapacity workingCapacity, Employment employment) {
-            this(birthDate, healthInsurance, schoolStatus, diploma, workingCapacity, employment, null);
+            this(birthDate, healthInsurance, schoolStatus, diploma, workingCapacity, employment, null, null);
         }
     }
 
@@ -153,13 +163,28 @@ public final class DeprivationRules {
                 : "no member aged " + band + " lacks the expected schooling");
     }
 
+    /**
+     * A child of the band out of school, or at school below the level (bậc, cấp học) of their age
+     * ({@link SchoolLevels}), is deprived; a child at school whose level is not recorded is checked for attendance
+     * only, and the reason says so.
+     */
     private static Flag schoolAttendance(DerivationThresholds t, List<Person> people, LocalDate on) {
-        long out = people.stream().filter(p -> age(p, on) >= t.schoolFromAge() && age(p, on) < t.schoolUnderAge())
-                .filter(p -> p.schoolStatus() == SchoolStatus.NOT_ATTENDING).count();
-        return new Flag(Indicator.CHILD_SCHOOL_ATTENDANCE, out > 0, out > 0
-                ? out + " child(ren) aged " + t.schoolFromAge() + " to under " + t.schoolUnderAge()
-                + " not attending school" : "every child aged " + t.schoolFromAge() + " to under "
-                + t.schoolUnderAge() + " attends");
+        List<Person> band = people.stream()
+                .filter(p -> age(p, on) >= t.schoolFromAge() && age(p, on) < t.schoolUnderAge()).toList();
+        long out = band.stream().filter(p -> p.schoolStatus() == SchoolStatus.NOT_ATTENDING).count();
+        long behind = band.stream().filter(p -> p.schoolStatus() == SchoolStatus.ATTENDING)
+                .filter(p -> SchoolLevels.behind(p.birthDate(), p.educationLevel(), on)).count();
+        long unknownLevel = band.stream().filter(p -> p.schoolStatus() == SchoolStatus.ATTENDING
+                && p.educationLevel() == null).count();
+        String ages = "aged " + t.schoolFromAge() + " to under " + t.schoolUnderAge();
+        if (out + behind > 0) {
+            return new Flag(Indicator.CHILD_SCHOOL_ATTENDANCE, true, (out > 0 ? out + " child(ren) " + ages
+                    + " not attending school" : "") + (out > 0 && behind > 0 ? "; " : "")
+                    + (behind > 0 ? behind + " child(ren) " + ages + " at school below the level of their age" : ""));
+        }
+        return new Flag(Indicator.CHILD_SCHOOL_ATTENDANCE, false, "every child " + ages
+                + " attends at the level of their age" + (unknownLevel > 0 ? " (" + unknownLevel
+                + " without a recorded level: attendance checked only)" : ""));
     }
 
     private static Flag housingQuality(Dwelling home) {
