@@ -22,7 +22,7 @@ reads() {
   writes "$1" "$2.dlq.$1"
 }
 
-for owned in household.status-recognized.v1 fund.donation-received.v1 fund.donation-cancelled.v1 \
+for owned in household.status-recognized.v1 household.commune-poverty-rate.v1 fund.donation-received.v1 fund.donation-cancelled.v1 \
              fund.disbursement-paid.v1 emulation.award-decided.v1; do
   topic "$owned"
   writes "${owned%%.*}-service" "$owned"
@@ -33,6 +33,7 @@ reads emulation-service fund.donation-received.v1
 reads emulation-service fund.donation-cancelled.v1
 reads emulation-service fund.disbursement-paid.v1
 reads emulation-service household.status-recognized.v1
+reads emulation-service household.commune-poverty-rate.v1
 # Idempotent producers (the outbox relay, the dead-letter queues).
 for service in household-service fund-service emulation-service; do
   kafka acls --add --allow-principal "User:$service" --operation IdempotentWrite --cluster

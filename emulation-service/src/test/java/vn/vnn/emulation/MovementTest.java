@@ -167,7 +167,7 @@ class MovementTest {
         for (int i = 0; i < 2; i++) {
             sendPayment(UUID.randomUUID().toString(), new vn.vnn.events.fund.DisbursementPaidV1(
                     UUID.randomUUID().toString(), UUID.randomUUID().toString(), commune, "HOUSING", 40_000_000,
-                    LocalDate.of(2025, 11, 1), null, "09/QĐ", "fund.officer"));
+                    LocalDate.of(2025, 11, 1), null, "09/QĐ", "fund.officer", null));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .get("/api/v1/emulation/movements/" + movement + "/standings").then().statusCode(200)
@@ -189,10 +189,16 @@ class MovementTest {
                 + "/credits").then().extract().path("find { it.sourceKind == 'HOUSE' }.sourceRef");
         sendPayment(UUID.randomUUID().toString(), new vn.vnn.events.fund.DisbursementPaidV1(
                 UUID.randomUUID().toString(), house, commune, "HOUSING", 20_000_000, LocalDate.of(2025, 11, 20), null,
-                "10/QĐ", "fund.officer"));
+                "10/QĐ", "fund.officer", "NEW_BUILD"));
+        // A repaired house is not a house built (docs/domain-rules.md, rule 14): HOUSES_BUILT stays at 2.
+        sendPayment(UUID.randomUUID().toString(), new vn.vnn.events.fund.DisbursementPaidV1(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), commune, "HOUSING", 15_000_000,
+                LocalDate.of(2025, 11, 21), null, "11/QĐ", "fund.officer", "REPAIR"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .get("/api/v1/emulation/movements/" + movement + "/participants/" + participant + "/credits").then()
                 .body("findAll { it.sourceKind == 'DISBURSEMENT' }", hasSize(0)).body("", hasSize(4)));
+        given().get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[1].value", equalTo(2.0f));
         // A newly poor household counts against the commune: 2/50×0.6 + 2/10×0.4 − 1/5×0.2 = 0.024 + 0.08 − 0.04.
         sendRecognition(UUID.randomUUID().toString(), recognition(commune, province, "NEWLY_POOR"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
@@ -213,6 +219,60 @@ class MovementTest {
     @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
     void onlyEmulationPeopleSeeMovements() {
         given().get("/api/v1/emulation/movements").then().statusCode(403);
+    }
+
+    /**
+     * The fall of a commune's poverty rate over a movement (docs/domain-rules.md, rule 12): the rate of the year
+     * before it starts minus the latest within it, of the same commune version; a later change of figures moves it.
+     */
+    @Test
+    @TestSecurity(user = "council.member", roles = {"council-member", "emulation-officer"})
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void aCommuneRisesWithTheFallOfItsPovertyRate() throws Exception {
+        String province = "7" + (int) (Math.random() * 1_000_000);
+        String commune = province + "02";
+        LocalDate version = LocalDate.of(2008, 1, 1);
+        String movement = given().contentType(ContentType.JSON).body(Map.of(
+                        "code", "TL-" + province, "name", "Giảm nghèo bền vững", "kind", "THEMATIC",
+                        "areaCode", province, "startsOn", "2025-01-01", "endsOn", "2026-12-31",
+                        "criteria", List.of(Map.of("code", "FALL", "name", "Tỷ lệ hộ nghèo giảm (điểm %)",
+                                "measure", "POVERTY_RATE_FALL", "weight", 1, "target", 2, "candidateThreshold", 3))))
+                .post("/api/v1/emulation/movements").then().statusCode(201).extract().path("id");
+        // 2024 (the year before): 10 of 200 = 5.00 %; nothing counts before a year within the movement
+        sendRate(rate(commune, version, province, 2024, 200, 10, "2025-01-10"));
+        // 2025: 2 of 200 = 1.00 % → a fall of 4.00 points, over the candidate threshold of 3
+        sendRate(rate(commune, version, province, 2025, 200, 2, "2025-12-20"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("[0].values[0].value", equalTo(4.0f)).body("[0].score", equalTo(2.0f)));
+        given().get("/api/v1/emulation/movements/" + movement + "/candidates").then()
+                .body("[0].criterion", equalTo("FALL"));
+        // 2026 so far: 5 of 200 = 2.50 % → the latest year counts: a fall of 2.50; the same figures again change
+        // nothing, older figures of 2025 arriving late change nothing, another version of the code is another unit
+        sendRate(rate(commune, version, province, 2026, 200, 5, "2026-06-01"));
+        sendRate(rate(commune, version, province, 2026, 200, 5, "2026-06-01"));
+        sendRate(rate(commune, version, province, 2025, 200, 9, "2025-11-01"));
+        sendRate(rate(commune, LocalDate.of(2025, 7, 1), province, 2026, 300, 0, "2026-06-02"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .body("", hasSize(1)).body("[0].values[0].value", equalTo(2.5f)));
+        String participant = given().get("/api/v1/emulation/movements/" + movement + "/standings").then()
+                .extract().path("[0].participantId");
+        given().get("/api/v1/emulation/movements/" + movement + "/participants/" + participant + "/credits").then()
+                .statusCode(200).body("sourceKind", org.hamcrest.Matchers.everyItem(equalTo("STATISTICS")))
+                .body("value", org.hamcrest.Matchers.contains(-1.5f, 4.0f));
+    }
+
+    private void sendRate(vn.vnn.events.household.CommunePovertyRateV1 event) throws Exception {
+        EmulationServiceTest.publish(bootstrapServers, vn.vnn.events.EventType.COMMUNE_POVERTY_RATE,
+                UUID.randomUUID().toString(), event.communeCode(), objectMapper.writeValueAsString(event));
+    }
+
+    private static vn.vnn.events.household.CommunePovertyRateV1 rate(String commune, LocalDate version,
+                                                                    String province, int year, long resident,
+                                                                    long poor, String asOf) {
+        return new vn.vnn.events.household.CommunePovertyRateV1(commune, version, province, year, resident, poor,
+                "REGISTRY", LocalDate.parse(asOf));
     }
 
     private void sendRecognition(String eventId, vn.vnn.events.household.HouseholdStatusRecognizedV1 event)

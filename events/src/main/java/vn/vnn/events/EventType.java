@@ -4,6 +4,7 @@ import vn.vnn.events.emulation.AwardDecidedV1;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
+import vn.vnn.events.household.CommunePovertyRateV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 public enum EventType {
     HOUSEHOLD_STATUS_RECOGNIZED("household.status-recognized.v1", HouseholdStatusRecognizedV1.class),
+    COMMUNE_POVERTY_RATE("household.commune-poverty-rate.v1", CommunePovertyRateV1.class),
     DONATION_RECEIVED("fund.donation-received.v1", DonationReceivedV1.class),
     DONATION_CANCELLED("fund.donation-cancelled.v1", DonationCancelledV1.class),
     DISBURSEMENT_PAID("fund.disbursement-paid.v1", DisbursementPaidV1.class),

@@ -42,6 +42,8 @@ class EventContractsTest {
                     "0192f3a4-6b1e-7c2d-8e9f-0a1b2c3d4e5f", "HN-00027-0042", "00027", "01", "RURAL", "POOR",
                     "NEAR_POOR", "NEWLY_POOR", "VN-MPS-2022", 2025, LocalDate.of(2025, 12, 15), "125/QĐ-UBND", 4,
                     "commune.officer"),
+            EventType.COMMUNE_POVERTY_RATE, new vn.vnn.events.household.CommunePovertyRateV1("00027",
+                    LocalDate.of(2025, 7, 1), "01", 2026, 4120, 37, "REGISTRY", LocalDate.of(2026, 12, 1)),
             EventType.DONATION_RECEIVED, new DonationReceivedV1(
                     "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e60", "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e61",
                     "Công ty Cổ phần Đường sắt Hà Nội", "ORGANISATION", false, "CASH", 150_000_000L,
@@ -53,7 +55,7 @@ class EventContractsTest {
             EventType.DISBURSEMENT_PAID, new DisbursementPaidV1(
                     "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e70", "0192f3a4-6b1e-7c2d-8e9f-0a1b2c3d4e5f", "00027",
                     "HOUSING", 60_000_000L, LocalDate.of(2026, 1, 20), "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e71",
-                    "12/QĐ-MTTQ", "fund.officer"),
+                    "12/QĐ-MTTQ", "fund.officer", null),
             EventType.AWARD_DECIDED, new AwardDecidedV1(
                     "0192f3a4-9000-7c2d-8e9f-0a1b2c3d4e80", "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e61",
                     "Công ty Cổ phần Đường sắt Hà Nội", "COLLECTIVE", "CERTIFICATE_OF_MERIT", "PROVINCE", "01",

@@ -135,7 +135,7 @@ class DisbursementTest {
             approved.add(QuarkusTransaction.requiringNew().call(() -> {
                 Disbursement view = disbursements.request(new DisbursementCommands.Request(area,
                         UUID.randomUUID().toString(), SupportCategory.TET_GIFT, 1_000_000L, "Quà Tết",
-                        "Người cao tuổi sống một mình", "99111"), "officer.a");
+                        "Người cao tuổi sống một mình", "99111", null), "officer.a");
                 return disbursements.decide(view.id, new DisbursementCommands.Decision(
                         DisbursementCommands.Decision.Verdict.APPROVE, "20/QĐ", null, 0L), "approver.b").id;
             }));
@@ -192,6 +192,27 @@ class DisbursementTest {
         } finally {
             clock.reset();
         }
+    }
+
+    /** A Great Solidarity house is built new or repaired, and the request says which (a new build by default). */
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aHousePaymentSaysWhetherItBuildsOrRepairs() {
+        String area = newFund();
+        Map<String, Object> repair = new java.util.HashMap<>(hardship(area, 10_000_000));
+        repair.put("category", "GREAT_SOLIDARITY_HOUSE");
+        repair.put("houseWork", "REPAIR");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(repair)
+                .post("/api/v1/disbursements").then().statusCode(201).body("houseWork", equalTo("REPAIR"));
+        support(area, UUID.randomUUID().toString(), "GREAT_SOLIDARITY_HOUSE", 10_000_000).statusCode(201)
+                .body("houseWork", equalTo("NEW_BUILD"));
+        Map<String, Object> notAHouse = new java.util.HashMap<>(hardship(area, 1_000_000));
+        notAHouse.put("houseWork", "REPAIR");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(notAHouse)
+                .post("/api/v1/disbursements").then().statusCode(422)
+                .body("errors[0].field", equalTo("houseWork"));
+        support(area, UUID.randomUUID().toString(), "TET_GIFT", 500_000).statusCode(201)
+                .body("houseWork", org.hamcrest.Matchers.nullValue());
     }
 
     private static io.restassured.response.ValidatableResponse support(String area, String household, String category,

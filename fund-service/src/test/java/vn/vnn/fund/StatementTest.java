@@ -273,7 +273,7 @@ class StatementTest {
     private void pay(String area, String household, long amount, LocalDate on) {
         QuarkusTransaction.requiringNew().run(() -> {
             Disbursement view = disbursements.request(new DisbursementCommands.Request(area, household,
-                    SupportCategory.HEALTHCARE, amount, "Viện phí", "Bệnh hiểm nghèo", "99111"), "officer.a");
+                    SupportCategory.HEALTHCARE, amount, "Viện phí", "Bệnh hiểm nghèo", "99111", null), "officer.a");
             disbursements.decide(view.id, new DisbursementCommands.Decision(DisbursementCommands.Decision.Verdict.APPROVE,
                     "1/QĐ", null, 0L), "approver.b");
             disbursements.pay(view.id, new DisbursementCommands.Payment(on, 1L), "officer.a");

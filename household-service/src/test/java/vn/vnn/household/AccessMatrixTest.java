@@ -109,6 +109,7 @@ class AccessMatrixTest {
                 "text/csv", "nothing\n", Set.of("province-officer", "admin"));
         put("StatisticsResource#residentHouseholds", "GET", "/api/v1/statistics/resident-households?year=2025", null,
                 null, Set.of("province-officer", "commune-officer", "commune-chairman", "admin", "auditor"));
+        put("StatisticsResource#publish", "POST", "/api/v1/statistics/publications?year=1999", null, null, ADMIN);
         put("HouseholdResource#dissolve", "POST", households + ID + "/dissolution", "application/json", "{}",
                 SURVEYORS);
         put("HouseholdResource#residences", "GET", households + ID + "/residences", null, null, READERS);

@@ -73,6 +73,8 @@ class ReorganisationStatisticsTest {
     AreaService areas;
     @Inject
     VietnamClock clock;
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
 
     private static boolean seeded;
     private static final Map<String, String> ids = new HashMap<>();
@@ -265,6 +267,29 @@ class ReorganisationStatisticsTest {
         assertThat(poverty("93011", 2025).getString("residentHouseholdsSource")).isEqualTo("REGISTRY");
         // not counted in 2024: the supplied figures are of 2025
         assertThat(poverty("93", 2024).getString("residentHouseholdsSource")).isEqualTo("REGISTRY");
+    }
+
+    /**
+     * The communes' figures go to the other services (household.commune-poverty-rate.v1) when they change: each
+     * commune version on the year's tree once, again only after a change.
+     */
+    @Test
+    void communeFiguresArePublishedOnceAndAgainOnlyWhenTheyChange() {
+        JsonPath first = given().post("/api/v1/statistics/publications?year=2024").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getInt("communes")).isGreaterThanOrEqualTo(5);
+        given().post("/api/v1/statistics/publications?year=2024").then().statusCode(200)
+                .body("published", org.hamcrest.Matchers.equalTo(0));
+        String payload = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("""
+                        SELECT CAST(payload AS text) FROM outbox_event
+                        WHERE topic = 'household.commune-poverty-rate.v1' AND aggregate_id = '93002'
+                          AND CAST(payload AS text) LIKE '%"year":2024%' ORDER BY seq DESC LIMIT 1""")
+                .getSingleResult());
+        // old 93002 in 2024: A2 and B1 (placed by its village), both poor; the old version's first day
+        assertThat(payload).contains("\"residentHouseholds\":2", "\"poorHouseholds\":2",
+                "\"communeVersionFrom\":\"2008-01-01\"", "\"provinceCode\":\"93\"");
+        given().post("/api/v1/statistics/publications?year=1999").then().statusCode(422);
     }
 
     private static void assertFigures(JsonPath figures, long resident, long poor, long nearPoor) {

@@ -27,8 +27,19 @@ public class Criterion extends PanacheEntityBase {
         HOUSEHOLDS_RE_POOR(true),
         /** A commune's households poor for the first time (hộ nghèo phát sinh): more is worse. */
         HOUSEHOLDS_NEWLY_POOR(true),
-        /** Great Solidarity houses paid for in a commune (fund.disbursement-paid.v1, purpose HOUSING). */
+        /**
+         * Great Solidarity houses built new in a commune (fund.disbursement-paid.v1, purpose HOUSING, house work
+         * NEW_BUILD or not stated), each household's once.
+         */
         HOUSES_BUILT,
+        /** Great Solidarity houses repaired in a commune (house work REPAIR), each household's once. */
+        HOUSES_REPAIRED,
+        /**
+         * The fall of a commune's poverty rate over the movement, in percentage points: the rate at the end of the
+         * year before it started minus the latest rate of a year within it, of the same commune version
+         * (household.commune-poverty-rate.v1); a rise is a negative fall.
+         */
+        POVERTY_RATE_FALL,
         /** Support paid to a commune's households, in đồng. */
         SUPPORT_RECEIVED_VND,
         MANUAL;

@@ -6,12 +6,13 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.vnn.events.EventType;
 import vn.vnn.events.fund.DisbursementPaidV1;
+import vn.vnn.events.household.CommunePovertyRateV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.kit.inbox.IdempotentBatchConsumer;
 
 import java.util.concurrent.CompletionStage;
 
-/** Recognitions and paid support → the communes' measured criteria; each event counted once. */
+/** Recognitions, paid support and the communes' figures → the communes' measured criteria; each event counted once. */
 @ApplicationScoped
 public class CommuneEventsConsumer {
 
@@ -28,6 +29,13 @@ public class CommuneEventsConsumer {
     public CompletionStage<Void> onRecognitions(KafkaRecordBatch<String, String> batch) {
         return consumer.<HouseholdStatusRecognizedV1>handle("emulation.recognitions", batch,
                 EventType.HOUSEHOLD_STATUS_RECOGNIZED, event -> criteria.onRecognition(event.data()));
+    }
+
+    @Incoming("commune-rates")
+    @Blocking
+    public CompletionStage<Void> onPovertyRates(KafkaRecordBatch<String, String> batch) {
+        return consumer.<CommunePovertyRateV1>handle("emulation.commune-rates", batch,
+                EventType.COMMUNE_POVERTY_RATE, event -> criteria.onPovertyRate(event.data()));
     }
 
     @Incoming("disbursements")

@@ -8,6 +8,7 @@ import vn.vnn.emulation.participants.Participants;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.events.fund.DonationCancelledV1;
 import vn.vnn.events.fund.DonationReceivedV1;
+import vn.vnn.events.household.CommunePovertyRateV1;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.kit.time.VietnamClock;
 
@@ -35,8 +36,10 @@ public class MeasuredCriteria {
     private final Scores scores;
     private final Participants participants;
     private final VietnamClock clock;
+    private final CommuneRates rates;
 
-    MeasuredCriteria(Scores scores, Participants participants, VietnamClock clock) {
+    MeasuredCriteria(Scores scores, Participants participants, VietnamClock clock, CommuneRates rates) {
+        this.rates = rates;
         this.scores = scores;
         this.participants = participants;
         this.clock = clock;
@@ -97,8 +100,8 @@ public class MeasuredCriteria {
     }
 
     /**
-     * Support paid counts for the household's commune; a house (purpose HOUSING) is one house built, counted once
-     * for its household however many payments it took.
+     * Support paid counts for the household's commune; a house (purpose HOUSING) is one house built or repaired, as
+     * the payment says (a new build when it does not), counted once for its household however many payments it took.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onDisbursement(DisbursementPaidV1 payment) {
@@ -112,10 +115,56 @@ public class MeasuredCriteria {
                 payment.disbursementId(), false));
         if ("HOUSING".equals(payment.purpose())) {
             String house = payment.householdId() != null ? payment.householdId() : payment.disbursementId();
+            boolean repair = "REPAIR".equals(payment.houseWork());
             contributions.add(new Contribution(commune, payment.paidOn(), areas, Map.of(
-                    Criterion.Measure.HOUSES_BUILT, BigDecimal.ONE), "HOUSE", house, true));
+                    repair ? Criterion.Measure.HOUSES_REPAIRED : Criterion.Measure.HOUSES_BUILT, BigDecimal.ONE),
+                    repair ? "HOUSE_REPAIR" : "HOUSE", house, true));
         }
         applyAll(contributions);
+    }
+
+    /**
+     * A commune's figures of a year (docs/domain-rules.md, emulation rule 12): on every POVERTY_RATE_FALL criterion of
+     * the movements in its areas that the year bears on — the year before one starts (its baseline) or a year within
+     * it — the commune's value becomes the rate of the year before the movement minus the latest rate of a year within
+     * it, of the same commune version; the score moves by the difference, with the figures as its evidence.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPovertyRate(CommunePovertyRateV1 figures) {
+        rates.keep(figures);
+        String commune = figures.communeCode();
+        List<Scores.RunningCriterion> criteria = scores.running(LocalDate.of(figures.year(), 1, 1),
+                LocalDate.of(figures.year() + 1, 12, 31), areas(commune, figures.provinceCode()).toArray(String[]::new),
+                new String[] {Criterion.Measure.POVERTY_RATE_FALL.name()});
+        Map<Scores.Key, Scores.Delta> deltas = new TreeMap<>();
+        List<Scores.Credit> credits = new ArrayList<>();
+        UUID participant = null;
+        for (Scores.RunningCriterion criterion : criteria) {
+            int baseYear = criterion.startsOn().getYear() - 1;
+            Optional<CommuneRates.Rate> base = rates.of(commune, figures.communeVersionFrom(), baseYear);
+            Optional<CommuneRates.Rate> latest = rates.latest(commune, figures.communeVersionFrom(), baseYear + 1,
+                    criterion.endsOn().getYear());
+            if (base.isEmpty() || latest.isEmpty()) {
+                continue;
+            }
+            participant = participant != null ? participant : participants.commune(commune, figures.provinceCode());
+            BigDecimal fall = base.get().percent().subtract(latest.get().percent());
+            BigDecimal delta = fall.subtract(scores.current(criterion.id(), participant));
+            if (delta.signum() == 0) {
+                continue;
+            }
+            LocalDate on = figures.asOf().isBefore(criterion.startsOn()) ? criterion.startsOn()
+                    : figures.asOf().isAfter(criterion.endsOn()) ? criterion.endsOn() : figures.asOf();
+            deltas.put(new Scores.Key(criterion.id(), participant), new Scores.Delta(criterion.movementId(), on,
+                    delta, 1));
+            credits.add(new Scores.Credit(criterion.movementId(), criterion.id(), participant, "STATISTICS",
+                    commune + "@" + latest.get().year() + "@" + figures.asOf(), on, delta));
+        }
+        if (!deltas.isEmpty()) {
+            register(deltas);
+            scores.add(deltas);
+            scores.remember(credits);
+        }
     }
 
     /** A verified piece of evidence counts for its criterion as an event would, on the day it is verified. */

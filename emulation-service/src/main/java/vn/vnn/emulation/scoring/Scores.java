@@ -190,6 +190,14 @@ public class Scores {
                 .executeUpdate();
     }
 
+    /** The participant's value on the criterion; zero before anything counted. */
+    BigDecimal current(UUID criterionId, UUID participantId) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT value FROM score WHERE criterion_id = ?1 AND participant_id = ?2")
+                .setParameter(1, criterionId).setParameter(2, participantId).getResultList();
+        return rows.isEmpty() ? BigDecimal.ZERO : new BigDecimal(rows.get(0).toString());
+    }
+
     /** Whether a source has already been credited to the participant's score on the criterion (and not taken back). */
     boolean credited(UUID criterionId, UUID participantId, String sourceKind, String sourceRef) {
         return !entityManager.createNativeQuery("""

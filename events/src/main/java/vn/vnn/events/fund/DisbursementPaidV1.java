@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param campaignId     campaign that financed it, when any
  * @param decisionNo     number of the decision approving the support
  * @param actor          user who recorded the payment
+ * @param houseWork      for purpose {@code HOUSING}: {@code NEW_BUILD} (xây mới) or {@code REPAIR} (sửa chữa); null
+ *                       otherwise and in events published before it was added (then taken as a new build)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DisbursementPaidV1(
@@ -27,5 +29,6 @@ public record DisbursementPaidV1(
         LocalDate paidOn,
         String campaignId,
         String decisionNo,
-        String actor) {
+        String actor,
+        String houseWork) {
 }

@@ -14,8 +14,6 @@ import vn.vnn.fund.funds.Fund;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.problem.ProblemException;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,8 +136,7 @@ public class CampaignService {
         long raised = byType.stream().mapToLong(CampaignRecords.DonorGroup::amountVnd).sum();
         CampaignTotals.Counts counts = totals.counts(campaign.id);
         return new CampaignRecords.CampaignProgress(campaign.id, campaign.fundId, campaign.name, campaign.startsOn,
-                campaign.endsOn, campaign.targetVnd, raised, BigDecimal.valueOf(raised * 100)
-                .divide(BigDecimal.valueOf(campaign.targetVnd), 2, RoundingMode.HALF_UP),
+                campaign.endsOn, campaign.targetVnd, raised, vn.vnn.kit.numbers.Percent.of(raised, campaign.targetVnd),
                 byType.stream().mapToLong(CampaignRecords.DonorGroup::donations).sum(), counts.donors(),
                 counts.pledgedVnd(), counts.pledgedVnd() - counts.paidAgainstPledgesVnd(), byType, campaign.version);
     }

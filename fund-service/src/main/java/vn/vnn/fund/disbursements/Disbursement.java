@@ -34,6 +34,10 @@ public class Disbursement extends PanacheEntityBase {
     @Column(name = "amount_vnd")
     public long amountVnd;
     public String purpose;
+    /** For a Great Solidarity house: new build or repair; null for other categories. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "house_work")
+    public HouseWork houseWork;
     @Enumerated(EnumType.STRING)
     public Eligibility eligibility;
     @Column(name = "hardship_reason")

@@ -30,7 +30,10 @@ public final class DisbursementCommands {
                     + "(hoàn cảnh đặc biệt khó khăn); the approval then approves the exception")
             @Size(max = 500) String hardshipReason,
             @Schema(description = "For a hardship exception: the household's commune")
-            @Pattern(regexp = "[0-9]{2,10}") String communeCode) {
+            @Pattern(regexp = "[0-9]{2,10}") String communeCode,
+            @Schema(description = "For GREAT_SOLIDARITY_HOUSE: NEW_BUILD (xây mới, the default) or REPAIR (sửa chữa); "
+                    + "not for other categories")
+            HouseWork houseWork) {
     }
 
     @Schema(name = "DisbursementDecision")

@@ -63,6 +63,9 @@ public class DisbursementService {
             throw ProblemException.invalid("amountVnd", "is above the cap of " + cap + " đồng for "
                     + request.category() + " in this fund");
         }
+        if (request.houseWork() != null && request.category() != SupportCategory.GREAT_SOLIDARITY_HOUSE) {
+            throw ProblemException.invalid("houseWork", "is only for GREAT_SOLIDARITY_HOUSE");
+        }
         EligibleHousehold household = EligibleHousehold.findById(request.householdId());
         LocalDate today = clock.today();
         Disbursement.Eligibility eligibility = eligibility(household, today.getYear(), request.hardshipReason())
@@ -84,6 +87,8 @@ public class DisbursementService {
         disbursement.category = request.category();
         disbursement.amountVnd = request.amountVnd();
         disbursement.purpose = request.purpose().strip();
+        disbursement.houseWork = request.category() != SupportCategory.GREAT_SOLIDARITY_HOUSE ? null
+                : request.houseWork() == null ? HouseWork.NEW_BUILD : request.houseWork();
         disbursement.eligibility = eligibility;
         disbursement.hardshipReason = eligibility == Disbursement.Eligibility.HARDSHIP
                 ? request.hardshipReason().strip() : null;
@@ -156,7 +161,7 @@ public class DisbursementService {
         outbox.publish("disbursement", disbursement.id.toString(), new DisbursementPaidV1(
                 disbursement.id.toString(), disbursement.householdId, disbursement.communeCode,
                 disbursement.category.eventPurpose(), disbursement.amountVnd, disbursement.paidOn, null,
-                disbursement.decisionNo, actor));
+                disbursement.decisionNo, actor, disbursement.houseWork == null ? null : disbursement.houseWork.name()));
         audit.record("DISBURSEMENT", disbursement.id, "PAID", actor, "paid on " + disbursement.paidOn);
         entityManager.flush();
         return disbursement;

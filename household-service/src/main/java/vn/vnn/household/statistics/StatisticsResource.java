@@ -9,6 +9,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import vn.vnn.kit.idempotency.IdempotentRequests;
@@ -54,9 +55,11 @@ public class StatisticsResource {
     private final ResidentHouseholds resident;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final PovertyRatePublications publications;
 
     StatisticsResource(StatisticsService statistics, ResidentHouseholds resident, IdempotentRequests idempotency,
-                       Caller caller) {
+                       Caller caller, PovertyRatePublications publications) {
+        this.publications = publications;
         this.statistics = statistics;
         this.resident = resident;
         this.idempotency = idempotency;
@@ -117,6 +120,17 @@ public class StatisticsResource {
     @Operation(summary = "The resident households supplied for a year, of the communes you reach")
     public List<ResidentHouseholds.Supplied> residentHouseholds(@QueryParam("year") Integer year) {
         return resident.list(year(year));
+    }
+
+    @POST
+    @Path("publications")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish the communes' figures of a year to the other services now",
+            description = "Each commune whose resident and poor households changed since last published goes out as "
+                    + "household.commune-poverty-rate.v1 (the emulation movement measures the fall of the poverty "
+                    + "rate from it). The current and previous years are published regularly anyway.")
+    public PovertyRatePublications.Published publish(@QueryParam("year") Integer year) {
+        return publications.publish(year(year));
     }
 
     private static List<PovertyStatistics> rows(PovertyStatistics figures) {

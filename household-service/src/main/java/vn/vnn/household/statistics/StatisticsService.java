@@ -74,6 +74,26 @@ public class StatisticsService {
         return new Report(area, tree, year, day).figures(withChildren);
     }
 
+    /** A commune's figures of a year, as published to the other services. */
+    public record CommuneFigures(String communeCode, LocalDate communeVersionFrom, String provinceCode, int year,
+                                 long residentHouseholds, long poorHouseholds, String residentHouseholdsSource) {
+    }
+
+    /** Every commune's figures of the year, province by province: a system job's read, not a caller's. */
+    @Transactional
+    public List<CommuneFigures> everyCommune(int year) {
+        LocalDate day = referenceDay(year);
+        List<AdminUnit> tree = AdminUnit.allInForce(day).stream().filter(u -> u.level != AdminLevel.VILLAGE)
+                .toList();
+        List<CommuneFigures> figures = new ArrayList<>();
+        for (AdminUnit province : tree.stream().filter(u -> u.level == AdminLevel.PROVINCE).toList()) {
+            Report report = new Report(province, tree, year, day);
+            report.load();
+            figures.addAll(report.communes());
+        }
+        return figures;
+    }
+
     /** 31 December of the year; today for the current year (its tree and residences as they stand). */
     LocalDate referenceDay(int year) {
         LocalDate today = clock.today();
@@ -101,6 +121,27 @@ public class StatisticsService {
         }
 
         PovertyStatistics figures(boolean withChildren) {
+            load();
+            Set<String> communes = communesUnder(area);
+            List<PovertyStatistics> lines = null;
+            if (withChildren) {
+                lines = new ArrayList<>();
+                for (AdminUnit child : children.getOrDefault(area.code, List.of()).stream()
+                        .sorted(java.util.Comparator.comparing(u -> u.code)).toList()) {
+                    lines.add(statistics(child.code, child.name, child.level.name(), slotsUnder(child),
+                            communesUnder(child), null));
+                }
+                String held = UNATTRIBUTED + area.code;
+                if (tallies.containsKey(held) || crossings.stream().anyMatch(c -> held.equals(c.from()))) {
+                    lines.add(statistics(area.code, "Hộ không xác định được xã (" + area.name + ")",
+                            "NOT_ATTRIBUTABLE", Set.of(held), Set.of(), null));
+                }
+            }
+            return statistics(area.code, area.name, area.level.name(), slotsUnder(area), communes, lines);
+        }
+
+        /** Reads the area's counts and places them on the day's tree. */
+        void load() {
             UnitHistory history = links.history(List.of());
             Set<String> communes = communesUnder(area);
             HouseholdCounts.Scan scan = scan(communes, history);
@@ -126,22 +167,18 @@ public class StatisticsService {
             moves.forEach(m -> crossings.add(new Crossing(slots.of(m.from()),
                     m.to() == null ? null : slots.of(m.to()), m.poorAtStart())));
             supplied = resident.forYear(year, communes);
+        }
 
-            List<PovertyStatistics> lines = null;
-            if (withChildren) {
-                lines = new ArrayList<>();
-                for (AdminUnit child : children.getOrDefault(area.code, List.of()).stream()
-                        .sorted(java.util.Comparator.comparing(u -> u.code)).toList()) {
-                    lines.add(statistics(child.code, child.name, child.level.name(), slotsUnder(child),
-                            communesUnder(child), null));
-                }
-                String held = UNATTRIBUTED + area.code;
-                if (tallies.containsKey(held) || crossings.stream().anyMatch(c -> held.equals(c.from()))) {
-                    lines.add(statistics(area.code, "Hộ không xác định được xã (" + area.name + ")",
-                            "NOT_ATTRIBUTABLE", Set.of(held), Set.of(), null));
-                }
-            }
-            return statistics(area.code, area.name, area.level.name(), slotsUnder(area), communes, lines);
+        /** The figures of each commune under the area, after {@link #load()}. */
+        List<CommuneFigures> communes() {
+            Set<String> under = communesUnder(area);
+            return tree.stream().filter(u -> u.level == AdminLevel.COMMUNE).filter(u -> under.contains(u.code))
+                    .map(commune -> {
+                        PovertyStatistics s = statistics(commune.code, commune.name, commune.level.name(),
+                                slotsUnder(commune), Set.of(commune.code), null);
+                        return new CommuneFigures(commune.code, commune.validFrom, area.code, year,
+                                s.residentHouseholds(), s.poor(), s.residentHouseholdsSource());
+                    }).toList();
         }
 
         private Tally tally(String slot) {
@@ -172,8 +209,8 @@ public class StatisticsService {
             Denominator denominator = denominator(slots, communes);
             return new PovertyStatistics(code, name, level, year, day, denominator.households(),
                     denominator.source(), t.resident, t.poor, t.nearPoor, t.average,
-                    Rates.percent(t.poor, denominator.households()),
-                    Rates.percent(t.nearPoor, denominator.households()), t.escaped, t.newlyPoor, t.rePoor,
+                    vn.vnn.kit.numbers.Percent.of(t.poor, denominator.households()),
+                    vn.vnn.kit.numbers.Percent.of(t.nearPoor, denominator.households()), t.escaped, t.newlyPoor, t.rePoor,
                     t.minority, t.minorityPoor, t.minorityNearPoor, dynamics, new java.util.TreeMap<>(t.indicators),
                     new java.util.TreeMap<>(t.causes), lines);
         }
