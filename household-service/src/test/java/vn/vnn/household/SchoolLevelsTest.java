@@ -80,6 +80,25 @@ class SchoolLevelsTest {
                 + "aged 3 to under 16 at school below the level of their age");
     }
 
+    @Test
+    void theReasonSaysExactlyWhatWasFound() {
+        assertThat(flag(child(LocalDate.of(2015, 12, 31), EducationLevel.PRIMARY), OCTOBER_2026).reason())
+                .isEqualTo("1 child(ren) aged 3 to under 16 at school below the level of their age");
+        assertThat(flag(child(LocalDate.of(2015, 12, 31), EducationLevel.LOWER_SECONDARY), OCTOBER_2026).reason())
+                .isEqualTo("every child aged 3 to under 16 attends at the level of their age");
+        // out of school and behind for the age: counted once, as out of school
+        DeprivationRules.Flag out = flag(new DeprivationRules.Person(LocalDate.of(2015, 12, 31), true,
+                SchoolStatus.NOT_ATTENDING, Diploma.NONE, WorkingCapacity.NONE, Employment.NOT_WORKING_AGE, true,
+                EducationLevel.NONE), OCTOBER_2026);
+        assertThat(out.reason()).isEqualTo("1 child(ren) aged 3 to under 16 not attending school");
+        // a four-year-old not yet at school, and a fifteen-year-old who finished, are not out of school
+        for (SchoolStatus status : List.of(SchoolStatus.NOT_YET_SCHOOL_AGE, SchoolStatus.FINISHED)) {
+            assertThat(flag(new DeprivationRules.Person(LocalDate.of(2022, 5, 1), true, status, Diploma.NONE,
+                    WorkingCapacity.NONE, Employment.NOT_WORKING_AGE, true, EducationLevel.NONE), OCTOBER_2026)
+                    .deprived()).as(status.name()).isFalse();
+        }
+    }
+
     private static DeprivationRules.Person child(LocalDate birth, EducationLevel level) {
         return new DeprivationRules.Person(birth, true, SchoolStatus.ATTENDING, Diploma.NONE, WorkingCapacity.NONE,
                 Employment.STUDENT, true, level);
