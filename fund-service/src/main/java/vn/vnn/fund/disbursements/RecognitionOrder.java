@@ -12,9 +12,6 @@ public final class RecognitionOrder {
     }
 
     public static boolean supersedes(int newYear, LocalDate newDate, int currentYear, LocalDate currentDate) {
-        if (newYear != currentYear) {
-            return newYear > currentYear;
-        }
-        return !newDate.isBefore(currentDate);
+        return newYear > currentYear || newYear == currentYear && !newDate.isBefore(currentDate);
     }
 }
