@@ -136,21 +136,61 @@ class StatisticsApiTest {
                 .body("errors[0].field", equalTo("year"));
     }
 
+    /**
+     * A report whose dynamics do not explain its figures says so: here a recognition recorded outside the registry's
+     * chain (a near-poor decision whose previous status was lost) leaves last year's poor household unexplained.
+     */
+    @Test
+    @TestSecurity(user = "province.officer", roles = "province-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"96\"]", type = ClaimType.JSON_ARRAY))
+    void aReportThatDoesNotBalanceSaysSo() {
+        areas.importCsv("""
+                code,name,level,parentCode,type,validFrom,validTo,successorCodes
+                96,Tỉnh Cân Đối (test),PROVINCE,,RURAL,2008-01-01,,
+                96101,Xã Cân Đối (test),COMMUNE,96,RURAL,2008-01-01,,
+                """, false, "test");
+        QuarkusTransaction.requiringNew().run(() -> {
+            UUID h = household("96101", "96", false, null);
+            recognition(h, 2024, "POOR", "NEWLY_POOR");
+            entityManager.createNativeQuery("""
+                    INSERT INTO status_recognition (id, household_id, review_year, status, previous_status, transition,
+                      standard, recognized_on, recorded_by, recorded_at)
+                    VALUES (gen_random_uuid(), ?1, 2025, 'NEAR_POOR', NULL, 'FIRST', 'VN-MPS-2022',
+                      DATE '2025-12-10', 'seed', now())""").setParameter(1, h).executeUpdate();
+            entityManager.createNativeQuery("""
+                    UPDATE household SET status = 'NEAR_POOR', status_year = 2025 WHERE id = ?1""")
+                    .setParameter(1, h).executeUpdate();
+        });
+        given().get("/api/v1/statistics/poverty?areaCode=96&year=2024").then().statusCode(200)
+                .body("dynamics.balanced", equalTo(true)).body("poor", equalTo(1));
+        given().get("/api/v1/statistics/poverty?areaCode=96&year=2025").then().statusCode(200)
+                .body("poor", equalTo(0)).body("dynamics.poorPreviousYear", equalTo(1))
+                .body("dynamics.escaped", equalTo(0))
+                .body("dynamics.balanced", equalTo(false)).body("dynamics.unexplained", equalTo(-1));
+        String csv = given().get("/api/v1/statistics/poverty.csv?areaCode=96&year=2025").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).contains("không cân đối (chênh -1)");
+    }
+
     private UUID household(String commune, boolean ethnicMinority, String causes) {
+        return household(commune, "97", ethnicMinority, causes);
+    }
+
+    private UUID household(String commune, String province, boolean ethnicMinority, String causes) {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
                 INSERT INTO household (id, code, head_name, commune_code, province_code, area_type, member_count,
                   ethnic_minority, causes_of_poverty, created_by, created_at, updated_at)
-                VALUES (?1, ?2, 'Chủ hộ', ?3, '97', 'RURAL', 3, ?4, ?5, 'seed', now(), now())""")
+                VALUES (?1, ?2, 'Chủ hộ', ?3, ?6, 'RURAL', 3, ?4, ?5, 'seed', now(), now())""")
                 .setParameter(1, id).setParameter(2, "HH-" + id).setParameter(3, commune)
-                .setParameter(4, ethnicMinority).setParameter(5, causes).executeUpdate();
+                .setParameter(4, ethnicMinority).setParameter(5, causes).setParameter(6, province).executeUpdate();
         // resident since before the records, in the latest version of its commune, as registering writes it
         entityManager.createNativeQuery("""
                 INSERT INTO household_residence (id, household_id, stay, commune_code, unit_valid_from, province_code,
                   reason, recorded_by, recorded_at)
-                VALUES (gen_random_uuid(), ?1, 1, ?2, (SELECT max(valid_from) FROM admin_unit WHERE code = ?2), '97',
+                VALUES (gen_random_uuid(), ?1, 1, ?2, (SELECT max(valid_from) FROM admin_unit WHERE code = ?2), ?3,
                   'REGISTERED', 'seed', now())""")
-                .setParameter(1, id).setParameter(2, commune).executeUpdate();
+                .setParameter(1, id).setParameter(2, commune).setParameter(3, province).executeUpdate();
         return id;
     }
 

@@ -111,13 +111,17 @@ public class ReviewService {
     public List<ReviewCase> list(UUID roundId, Listing request) {
         ReviewRound round = findRound(roundId);
         List<UUID> ids = request == null || request.householdIds() == null
-                ? Household.<Household>list("communeCode", round.communeCode).stream().map(h -> h.id).toList()
+                ? Household.<Household>list("communeCode = ?1 and dissolvedOn is null", round.communeCode).stream()
+                .map(h -> h.id).toList()
                 : request.householdIds();
         for (int i = 0; i < ids.size(); i++) {
             Household household = Household.findById(ids.get(i));
             if (household == null || !household.communeCode.equals(round.communeCode)) {
                 throw ProblemException.invalid("householdIds[" + i + "]", "is no household of commune "
                         + round.communeCode);
+            }
+            if (household.dissolvedOn != null) {
+                throw ProblemException.invalid("householdIds[" + i + "]", "was dissolved on " + household.dissolvedOn);
             }
             if (ReviewCase.count("roundId = ?1 and householdId = ?2", round.id, household.id) == 0) {
                 ReviewCase c = new ReviewCase();
