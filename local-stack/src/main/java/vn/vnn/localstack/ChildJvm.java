@@ -55,6 +55,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The child's process, e.g. to kill it as {@code kill -9} would. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Waits for a file the child writes when it is ready; fails early, with its log, if it died. */
     public void awaitFile(Path file, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();

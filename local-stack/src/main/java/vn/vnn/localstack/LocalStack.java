@@ -23,7 +23,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, Launch> launches = new HashMap<>();
+    private final Map<String, Supervisor.Launch> launches = new HashMap<>();
+    private Supervisor supervisor;
     private final Map<String, String> jdbcUrls = new HashMap<>();
     private final java.util.Set<String> embeddedDatabases = new java.util.HashSet<>();
     private String kafkaBootstrapServers;
@@ -139,6 +140,26 @@ public final class LocalStack implements AutoCloseable {
         });
         startService("gateway", ports.gateway(), gatewayEnv, "128m");
         services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+        supervisor = new Supervisor(config.dataDir().resolve("status.txt"), this::replaced);
+        services.forEach((name, service) -> supervisor.watch(name, service, launches.get(name)));
+        supervisor.begin();
+    }
+
+    /** The supervisor restarted a service: the stack stops the new process, not the dead one. */
+    private synchronized void replaced(String name, ServiceProcess old, ServiceProcess fresh) {
+        started.remove(old);
+        started.push(fresh);
+        services.put(name, fresh);
+    }
+
+    /** How often the supervisor restarted a service that exited by itself. */
+    public int restarts(String module) {
+        return supervisor == null ? 0 : supervisor.restarts(module);
+    }
+
+    /** The process id of a running service (e.g. for a fault drill to kill it). */
+    public synchronized long servicePid(String module) {
+        return services.get(module).pid();
     }
 
     private Map<String, String> commonServiceEnv(int port) {
@@ -153,7 +174,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Stops one service, the rest of the stack running on: to see what callers get while it is down. */
-    public void stopService(String module) {
+    public synchronized void stopService(String module) {
+        supervisor.stopped(module);
         ServiceProcess service = services.get(module);
         started.remove(service);
         service.close();
@@ -162,13 +184,12 @@ public final class LocalStack implements AutoCloseable {
     /** Starts a stopped service again as it was first started (same port, settings and log) and waits for it. */
     public void restartService(String module) throws IOException {
         ServiceProcess service = launches.get(module).start();
-        started.push(service);
-        services.put(module, service);
+        synchronized (this) {
+            started.push(service);
+            services.put(module, service);
+            supervisor.started(module, service);
+        }
         service.awaitReady(Duration.ofMinutes(3));
-    }
-
-    private interface Launch {
-        ServiceProcess start() throws IOException;
     }
 
     public StackConfig config() {
@@ -179,11 +200,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + config.ports().gateway();
     }
 
-    public String serviceUrl(String module) {
+    public synchronized String serviceUrl(String module) {
         return services.get(module).baseUrl();
     }
 
-    public Map<String, Path> serviceLogs() {
+    public synchronized Map<String, Path> serviceLogs() {
         Map<String, Path> logs = new LinkedHashMap<>();
         services.forEach((name, service) -> logs.put(name, service.logFile()));
         return logs;
@@ -248,6 +269,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops everything this stack started, newest first. */
     @Override
     public void close() {
+        if (supervisor != null) {
+            supervisor.close(); // first, so that nothing stopped below is started again
+        }
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

@@ -16,6 +16,7 @@ public final class LocalStackMain {
     private static final String USAGE = """
             usage: ./run.sh [--fresh] [--no-demo-accounts] [--no-demo-data] [--data-dir=DIR] [--only=postgres,kafka,keycloak,services]
                             [--free-ports] [--databases=a,b] [--ready-file=FILE]
+                   ./run.sh --status [--data-dir=DIR]   (from another terminal: what is up, restarts)
               --fresh             forget all data (databases, Kafka log, Keycloak realm) before starting
               --no-demo-accounts  import the realm without the demo users and the partner-demo client
               --no-demo-data      do not load the demo province (deploy/demo) into household-service
@@ -23,6 +24,9 @@ public final class LocalStackMain {
               --only=...          start only these parts (tests use --only=postgres,kafka)
               --free-ports        bind free ports instead of the defaults
               --ready-file=FILE   when ready, write the addresses as a properties file (used by tests)
+              --status            print what the running stack's supervisor last wrote, and exit
+            A service that exits by itself is restarted (after 1 s, doubling to 30 s while it keeps failing);
+            if this command is killed, even with kill -9, every process it started stops within seconds.
             environment: HOUSEHOLD_DB_URL, FUND_DB_URL, EMULATION_DB_URL, DB_USERNAME, DB_PASSWORD,
               KAFKA_BOOTSTRAP_SERVERS, OIDC_AUTH_SERVER_URL replace the embedded parts; GATEWAY_PORT, HOUSEHOLD_PORT,
               FUND_PORT, EMULATION_PORT, POSTGRES_PORT, KAFKA_PORT, KEYCLOAK_PORT change ports.""";
@@ -32,9 +36,12 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws Exception {
         Path readyFile = null;
+        boolean status = false;
         java.util.List<String> rest = new java.util.ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("--ready-file=")) {
+            if (arg.equals("--status")) {
+                status = true;
+            } else if (arg.startsWith("--ready-file=")) {
                 readyFile = Path.of(arg.substring("--ready-file=".length()));
             } else {
                 rest.add(arg);
@@ -52,6 +59,11 @@ public final class LocalStackMain {
             return;
         }
 
+        if (status) {
+            // from another terminal: what the running stack's supervisor last wrote
+            System.out.print(Supervisor.read(config.dataDir().resolve("status.txt")));
+            return;
+        }
         System.out.println("Starting the Vì người nghèo suite (data in " + config.dataDir() + ") ...");
         LocalStack stack;
         try {

@@ -28,7 +28,9 @@ final class ManagedProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(env);
-        return new ManagedProcess(name, builder.start(), logFile);
+        Process process = builder.start();
+        Watchdog.guard(process.pid(), "TERM");
+        return new ManagedProcess(name, process, logFile);
     }
 
     String name() {
@@ -41,6 +43,19 @@ final class ManagedProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** How the process ended, for the supervisor's log: its exit code, or the signal that killed it. */
+    String exitDescription() {
+        if (process.isAlive()) {
+            return "is running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "was killed (signal " + (code - 128) + ")" : "exited with code " + code;
     }
 
     /** The last lines of the log, to explain a failed start. */

@@ -61,6 +61,7 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("track_commit_timestamp", "on")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
+        Watchdog.guardPostgres(dataDir.resolve("data"));
         PostgresServer server = new PostgresServer(postgres);
         server.createDatabases(databases);
         return server;

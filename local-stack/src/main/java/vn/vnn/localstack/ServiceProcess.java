@@ -47,6 +47,18 @@ final class ServiceProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String exitDescription() {
+        return process.exitDescription();
+    }
+
     String name() {
         return process.name();
     }
