@@ -37,6 +37,11 @@ class AccessMatrixTest {
             .add("AchievementResource#get", "GET", "/api/v1/achievements/" + ID, null, null,
                     Set.of("emulation-officer", "council-member", "fund-officer", "admin", "auditor"))
             .add("AuditResource#read", "GET", "/api/v1/emulation/audit", null, null, Set.of("auditor", "admin"))
+            .add("OutboxResource#list", "GET", "/api/v1/emulation/outbox/parked", null, null, Set.of("admin"))
+            .add("OutboxResource#retry", "POST", "/api/v1/emulation/outbox/parked/00000000-0000-0000-0000-000000000000/retry", null, null,
+                    Set.of("admin"))
+            .add("OutboxResource#discard", "POST", "/api/v1/emulation/outbox/parked/00000000-0000-0000-0000-000000000000/discard", null, null,
+                    Set.of("admin"))
             .add("HonoursResource#honours", "GET", "/api/v1/public/honours", null, null, Set.of(AccessMatrix.PUBLIC))
             .add("MovementResource#create", "POST", "/api/v1/emulation/movements", JSON, "{}", OFFICE)
             .add("MovementResource#list", "GET", "/api/v1/emulation/movements", null, null, READERS)

@@ -73,6 +73,10 @@ class AccessMatrixTest {
             .add("CampaignResource#pledgeById", "GET", "/api/v1/pledges/" + ID, null, null, READERS)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
+            .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))
+            .add("OutboxResource#retry", "POST", "/api/v1/fund/outbox/parked/00000000-0000-0000-0000-000000000000/retry", null, null, Set.of("admin"))
+            .add("OutboxResource#discard", "POST", "/api/v1/fund/outbox/parked/00000000-0000-0000-0000-000000000000/discard", null, null,
+                    Set.of("admin"))
             .add("PublicFundResource#statement", "GET", "/api/v1/public/funds/NOPE/statement?from=2025-01-01"
                     + "&to=2025-12-31", null, null, PUBLIC);
 

@@ -99,6 +99,9 @@ class AccessMatrixTest {
         put("MemberConflictResource#resolve", "POST", "/api/v1/member-conflicts/" + ID + "/resolution",
                 "application/json", "{}", CONFLICT_DECIDERS);
         put("AuditResource#read", "GET", "/api/v1/household-audit", null, null, Set.of("auditor", "admin"));
+        put("OutboxResource#list", "GET", "/api/v1/household-outbox/parked", null, null, ADMIN);
+        put("OutboxResource#retry", "POST", "/api/v1/household-outbox/parked/00000000-0000-0000-0000-000000000000/retry", null, null, ADMIN);
+        put("OutboxResource#discard", "POST", "/api/v1/household-outbox/parked/00000000-0000-0000-0000-000000000000/discard", null, null, ADMIN);
         put("StatisticsResource#poverty", "GET", "/api/v1/statistics/poverty?areaCode=99&year=2025", null, null,
                 Set.of(ANY));
         put("StatisticsResource#povertyCsv", "GET", "/api/v1/statistics/poverty.csv?areaCode=99&year=2025", null,

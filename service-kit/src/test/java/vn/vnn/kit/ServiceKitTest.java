@@ -331,6 +331,50 @@ class ServiceKitTest {
         assertThat(amounts).containsExactly("1", "2", "3", "4", "5");
     }
 
+    /**
+     * An event the broker refuses for good (here: larger than a request may be) is parked after a few attempts with
+     * its reason; the event after it of the same aggregate waits, another aggregate's flows; health and metrics say so.
+     */
+    @Test
+    void anEventRefusedForGoodIsParkedAndOnlyItsAggregateWaits() {
+        String stuck = "parked-" + UUID.randomUUID();
+        String flowing = "flowing-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                            INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload,
+                                                      occurred_at)
+                            VALUES (gen_random_uuid(), 'thing', ?1, 'vn.vnn.fund.donation-received.v1',
+                                    'fund.donation-received.v1', CAST(?2 AS json), now())""")
+                    .setParameter(1, stuck).setParameter(2, "{\"note\":\"" + "x".repeat(1_200_000) + "\"}")
+                    .executeUpdate();
+            outbox.publish("thing", stuck, donation(stuck, 1));
+            outbox.publish("thing", flowing, donation(flowing, 2));
+        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM outbox_event WHERE "
+                    + "aggregate_id = '" + stuck + "' AND parked_at IS NOT NULL") == 1);
+            assertThat(consume("fund.donation-received.v1", flowing, 1)).hasSize(1);
+            assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + stuck
+                    + "' AND parked_at IS NOT NULL AND attempts = 5 AND last_error LIKE 'RecordTooLargeException%'"))
+                    .isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + stuck
+                    + "' AND sent_at IS NULL AND parked_at IS NULL")).as("the next event of the aggregate waits")
+                    .isEqualTo(1);
+            assertThat(consume("fund.donation-received.v1", stuck, Integer.MAX_VALUE, Duration.ofSeconds(3)))
+                    .as("nothing of the parked aggregate overtook it").isEmpty();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'outbox' }.data.parked", org.hamcrest.Matchers.greaterThan(0)));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then()
+                    .body(containsString("outbox_parked_events")));
+        } finally {
+            // what an operator's discard does: the parked event set aside for good, its aggregate's next one flows
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                            "UPDATE outbox_event SET sent_at = now() WHERE aggregate_id = ?1 AND parked_at IS NOT NULL")
+                    .setParameter(1, stuck).executeUpdate());
+        }
+        assertThat(consume("fund.donation-received.v1", stuck, 1)).hasSize(1);
+    }
+
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
     void whileKafkaIsDownNothingIsLostAndPublishingResumes() {

@@ -29,6 +29,14 @@ public interface OutboxConfig {
     /** CloudEvents {@code source}; defaults to {@code /<quarkus.application.name>}. */
     Optional<String> source();
 
+    /**
+     * After how many attempts an event the broker refuses for good (a non-retriable error, e.g. too large) is parked:
+     * set aside with its reason, the events after it of the same aggregate waiting, the others flowing on.
+     * Retriable failures (Kafka unreachable) never park an event.
+     */
+    @WithDefault("5")
+    int parkAfter();
+
     /** How long sent events stay in the table (for audit and replay). */
     @WithDefault("7d")
     Duration keepSent();

@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Publishes outbox events to Kafka as binary-mode CloudEvents, strictly in the order they were written, and marks
  * each sent only after the broker acknowledged it. One relay at a time per database (a PostgreSQL advisory lock),
  * so events about one aggregate never overtake each other. When Kafka is unreachable the relay stops at the first
- * failure and tries again on the next tick: nothing is lost and publishing resumes by itself.
+ * failure and tries again on the next tick: nothing is lost and publishing resumes by itself. An event the broker
+ * refuses for good is parked after {@code vnn.outbox.park-after} attempts (health details, metric
+ * {@code outbox_parked_events}); only the later events of its aggregate wait for it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,10 +48,11 @@ public class OutboxRelay {
     private final Map<String, Object> security;
     private final String source;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong parked = new java.util.concurrent.atomic.AtomicLong();
     private ScheduledExecutorService executor;
     private volatile Producer<String, String> producer;
 
-    OutboxRelay(OutboxConfig config, EntityManager entityManager,
+    OutboxRelay(OutboxConfig config, EntityManager entityManager, io.micrometer.core.instrument.MeterRegistry metrics,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                 @ConfigProperty(name = "quarkus.application.name") String applicationName,
                 @ConfigProperty(name = "kafka.security.protocol") java.util.Optional<String> securityProtocol,
@@ -65,6 +68,8 @@ public class OutboxRelay {
         jaasConfig.ifPresent(v -> security.put("sasl.jaas.config", v));
         this.security = Map.copyOf(security);
         this.source = config.source().orElse("/" + applicationName);
+        io.micrometer.core.instrument.Gauge.builder("outbox_parked_events", parked, java.util.concurrent.atomic.AtomicLong::get)
+                .description("Outbox events set aside after the broker refused them for good").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -101,15 +106,32 @@ public class OutboxRelay {
         }
     }
 
+    /** Never lets anything end the relay's schedule: whatever a pass throws, the next tick tries again. */
     private void drainSafely() {
         try {
             int sent;
             do {
                 sent = drainOnce();
             } while (sent == config.batchSize());
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay pass failed, retrying on the next tick: %s", e.getMessage());
+        } catch (Throwable e) {
+            LOG.warnf("Outbox relay pass failed, retrying on the next tick: %s", String.valueOf(e));
         }
+        try {
+            parked.set(countParked());
+        } catch (Throwable e) {
+            LOG.debugf("Could not count parked outbox events: %s", String.valueOf(e));
+        }
+    }
+
+    /** Events set aside after the broker refused them for good. */
+    public long parkedEvents() {
+        return parked.get();
+    }
+
+    private long countParked() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL AND sent_at IS NULL")
+                .getSingleResult()).longValue());
     }
 
     /**
@@ -125,8 +147,14 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT id, aggregate_id, event_type, topic, CAST(payload AS text), occurred_at
-                            FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                            SELECT e.id, e.aggregate_id, e.event_type, e.topic, CAST(e.payload AS text), e.occurred_at
+                            FROM outbox_event e
+                            WHERE e.sent_at IS NULL AND e.parked_at IS NULL
+                              AND NOT EXISTS (SELECT 1 FROM outbox_event p
+                                              WHERE p.parked_at IS NOT NULL AND p.sent_at IS NULL
+                                                AND p.aggregate_type = e.aggregate_type
+                                                AND p.aggregate_id = e.aggregate_id AND p.seq < e.seq)
+                            ORDER BY e.seq LIMIT ?1""")
                     .setParameter(1, config.batchSize()).getResultList();
             // The whole batch goes to the producer at once (it keeps each partition's order: idempotent, one
             // request in flight), then the acknowledgements are awaited in order; the first failure stops the pass
@@ -134,8 +162,13 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Object[] row : rows) {
                 try {
-                    acks.add(producer().send(CloudEventRecords.of((String) row[3], row[0].toString(), source,
-                            (String) row[2], (String) row[1], NativeValues.offsetDateTime(row[5]), (String) row[4])));
+                    Future<RecordMetadata> ack = producer().send(CloudEventRecords.of((String) row[3],
+                            row[0].toString(), source, (String) row[2], (String) row[1],
+                            NativeValues.offsetDateTime(row[5]), (String) row[4]));
+                    acks.add(ack);
+                    if (refusedAtOnce(ack)) {
+                        break; // refused before it left (too large, say): nothing after it may overtake it
+                    }
                 } catch (RuntimeException e) {
                     acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
                     break;
@@ -166,12 +199,42 @@ public class OutboxRelay {
 
     private void recordFailure(UUID id, Exception e) {
         String message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
-        LOG.warnf("Outbox event %s not published yet (%s); will retry", id, message);
-        entityManager.createNativeQuery(
-                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
+        boolean forGood = refusedForGood(e);
+        entityManager.createNativeQuery("""
+                        UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2,
+                               parked_at = CASE WHEN ?3 AND attempts + 1 >= ?4 THEN now() END
+                        WHERE id = ?1""")
                 .setParameter(1, id)
                 .setParameter(2, message.length() > 1000 ? message.substring(0, 1000) : message)
+                .setParameter(3, forGood).setParameter(4, config.parkAfter())
                 .executeUpdate();
+        boolean isParked = forGood && ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM outbox_event WHERE id = ?1 AND parked_at IS NOT NULL")
+                .setParameter(1, id).getSingleResult()).longValue() > 0;
+        if (isParked) {
+            LOG.errorf("Outbox event %s parked: the broker refuses it for good (%s); the later events of its "
+                    + "aggregate wait until an operator retries or discards it", id, message);
+        } else {
+            LOG.warnf("Outbox event %s not published yet (%s); will retry", id, message);
+        }
+    }
+
+    private static boolean refusedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    /** Kafka's own classification: a non-retriable error will not pass by trying again (too large, not allowed). */
+    static boolean refusedForGood(Throwable e) {
+        return e instanceof org.apache.kafka.common.KafkaException
+                && !(e instanceof org.apache.kafka.common.errors.RetriableException);
     }
 
     private void deleteOldSentEvents() {

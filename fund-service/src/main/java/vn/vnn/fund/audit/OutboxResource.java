@@ -1,0 +1,9 @@
+package vn.vnn.fund.audit;
+
+import jakarta.ws.rs.Path;
+import vn.vnn.kit.outbox.ParkedEventsResource;
+
+/** This service's parked outbox events (service-kit {@link ParkedEventsResource}), for admins. */
+@Path("/api/v1/fund/outbox")
+public class OutboxResource extends ParkedEventsResource {
+}
