@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The gateway is ready when every service it routes to answers its liveness check. */
+/**
+ * The gateway can do its job while at least one service it routes to answers: a service that is down makes only its
+ * routes answer 503 (with Retry-After), so the gateway stays ready and names the degraded routes in the details.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamReadiness implements HealthCheck {
@@ -27,15 +30,17 @@ public class UpstreamReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstream services").up();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstream services");
+        java.util.List<String> down = new java.util.ArrayList<>();
         config.routes().forEach((name, route) -> {
             boolean up = isUp(route.url() + "/q/health/live");
             builder.withData(name, up ? "UP" : "DOWN");
             if (!up) {
-                builder.down();
+                down.add(name);
             }
         });
-        return builder.build();
+        builder.withData("degraded", String.join(",", down));
+        return builder.status(down.size() < config.routes().size()).build();
     }
 
     private static boolean isUp(String url) {
