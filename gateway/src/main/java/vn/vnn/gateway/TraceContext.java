@@ -1,5 +1,7 @@
 package vn.vnn.gateway;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.ext.web.RoutingContext;
 
 import java.security.SecureRandom;
@@ -7,8 +9,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * W3C Trace Context: a valid incoming {@code traceparent} is passed on as it came; otherwise the gateway starts a
- * trace, so that every call reaching a service carries one. The trace id is logged with the request id.
+ * W3C Trace Context. With tracing on (OpenTelemetry), the gateway's span of the request is passed on. Without it, a
+ * valid incoming {@code traceparent} is passed on as it came; otherwise the gateway starts a trace, so that every call
+ * reaching a service carries one. The trace id is logged with the request id.
  */
 final class TraceContext {
 
@@ -24,6 +27,9 @@ final class TraceContext {
     static String of(RoutingContext ctx) {
         String traceparent = ctx.get(KEY);
         if (traceparent == null) {
+            traceparent = tracedSpan();
+        }
+        if (traceparent == null) {
             traceparent = ctx.request().getHeader(HEADER);
             if (traceparent == null || !VALID.matcher(traceparent).matches()) {
                 traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
@@ -31,6 +37,16 @@ final class TraceContext {
             ctx.put(KEY, traceparent);
         }
         return traceparent;
+    }
+
+    /**
+     * With tracing on, the gateway's own span for this request (a child of the caller's traceparent, if any): the
+     * service's span becomes its child. Null when tracing is off.
+     */
+    private static String tracedSpan() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 
     /** The trace id part of a traceparent. */

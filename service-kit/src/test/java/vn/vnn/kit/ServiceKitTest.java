@@ -53,6 +53,8 @@ class ServiceKitTest {
     Outbox outbox;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
 
     // ---- problem responses -------------------------------------------------------------------------------
 
@@ -114,6 +116,15 @@ class ServiceKitTest {
                 .body("traceId", notNullValue())
                 .extract().asString();
         assertThat(body).doesNotContain("IllegalStateException", "org.example", "secret", "at vn.");
+    }
+
+    @Test
+    void aDatabaseOutageIs503WithRetryAfterNot500() {
+        given().get("/test/things/database-away")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("/problems/service-unavailable"))
+                .body("detail", containsString("nothing was changed"));
     }
 
     @Test
@@ -222,6 +233,42 @@ class ServiceKitTest {
     }
 
     // ---- outbox, relay and inbox -------------------------------------------------------------------------
+
+    /**
+     * One trace from the caller's traceparent through the request, the outbox event (its traceparent is kept with
+     * the row and sent as the record's header) and the broker into the consumer's transaction.
+     */
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void aRequestsTraceGoesThroughTheOutboxAndKafkaIntoTheConsumer() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String name = "traced-" + UUID.randomUUID();
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("name", name, "amountVnd", 7_000)).post("/test/things")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> credits("donor-" + name) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> traced(traceId, io.opentelemetry.api.trace.SpanKind.CONSUMER)
+                != null);
+        var server = traced(traceId, io.opentelemetry.api.trace.SpanKind.SERVER);
+        var producer = traced(traceId, io.opentelemetry.api.trace.SpanKind.PRODUCER);
+        var consumer = traced(traceId, io.opentelemetry.api.trace.SpanKind.CONSUMER);
+        assertThat(server).as("the request's span, child of the caller's").isNotNull();
+        assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(producer.getName()).isEqualTo("publish vn.vnn.fund.donation-received.v1");
+        assertThat(producer.getParentSpanId()).as("published as part of the request's trace")
+                .isEqualTo(server.getSpanId());
+        assertThat(consumer.getParentSpanId()).as("consumed as a child of the publication")
+                .isEqualTo(producer.getSpanId());
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id
+                + "' AND traceparent LIKE '00-" + traceId + "-%'")).isEqualTo(1);
+    }
+
+    private io.opentelemetry.sdk.trace.data.SpanData traced(String traceId, io.opentelemetry.api.trace.SpanKind kind) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
+                .findFirst().orElse(null);
+    }
 
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
@@ -387,12 +434,21 @@ class ServiceKitTest {
                     + "' AND sent_at IS NULL AND attempts > 0 AND last_error IS NOT NULL";
             await().atMost(Duration.ofSeconds(30)).until(() -> count(unsentAfterAFailedAttempt) == 1);
             assertThat(credits("donor-" + name)).isZero();
+            // Still ready: writes go on into the outbox; the broker is reported as degraded, not as a failure.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready")
+                    .then().statusCode(200)
+                    .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'kafka' }.data.degraded", equalTo(true)));
+            assertThat(given().get("/q/metrics").asString())
+                    .contains("dependency_degraded{dependency=\"kafka\"} 1.0");
         } finally {
             InfrastructureTestResource.startKafka();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> credits("donor-" + name) == 1);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + id
                 + "' AND sent_at IS NOT NULL")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready")
+                .then().statusCode(200).body("checks.find { it.name == 'kafka' }.data.degraded", equalTo(false)));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

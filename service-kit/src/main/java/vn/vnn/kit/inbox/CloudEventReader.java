@@ -64,7 +64,8 @@ public class CloudEventReader {
         return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
-    public static class MalformedEventException extends RuntimeException {
+    public static class MalformedEventException extends RuntimeException
+            implements vn.vnn.kit.sql.TransientFailures.Permanent {
         public MalformedEventException(String message) {
             super(message);
         }

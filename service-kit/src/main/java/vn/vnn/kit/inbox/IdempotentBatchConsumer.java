@@ -9,10 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.vnn.events.EventType;
+import vn.vnn.kit.sql.TransientFailures;
+import vn.vnn.kit.tracing.TraceParents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,16 +39,18 @@ public class IdempotentBatchConsumer {
 
     private final CloudEventReader reader;
     private final Inbox inbox;
+    private final Tracer tracer;
     private final Duration firstPause;
     private final Duration longestPause;
 
-    IdempotentBatchConsumer(CloudEventReader reader, Inbox inbox,
+    IdempotentBatchConsumer(CloudEventReader reader, Inbox inbox, Tracer tracer,
                             @ConfigProperty(name = "vnn.inbox.retry.first-pause", defaultValue = "500ms")
                             Duration firstPause,
                             @ConfigProperty(name = "vnn.inbox.retry.longest-pause", defaultValue = "30s")
                             Duration longestPause) {
         this.reader = reader;
         this.inbox = inbox;
+        this.tracer = tracer;
         this.firstPause = firstPause;
         this.longestPause = longestPause;
     }
@@ -66,6 +71,38 @@ public class IdempotentBatchConsumer {
     public <T extends Record> CompletionStage<Void> handleAll(String consumer, KafkaRecordBatch<String, String> batch,
                                                               EventType type, Consumer<List<IncomingEvent<T>>> effect) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<Span> spans = records.stream().map(record -> processSpan(consumer, record)).toList();
+        try (Scope scope = spans.size() == 1 ? spans.get(0).makeCurrent() : Scope.noop()) {
+            return handleTraced(consumer, batch, records, type, effect);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    /**
+     * A consumer span per record, child of the producer span whose traceparent the record carries: the trace of the
+     * HTTP call that caused the event ends in this service's transaction. A no-op span when tracing is off.
+     */
+    private Span processSpan(String consumer, KafkaRecord<String, String> record) {
+        ConsumerRecord<String, String> raw = consumerRecord(record);
+        org.apache.kafka.common.header.Header header = raw.headers().lastHeader(TraceParents.HEADER);
+        String traceparent = header == null ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return tracer.spanBuilder("process " + raw.topic())
+                .setParent(TraceParents.parent(traceparent))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", raw.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.operation.type", "process")
+                .startSpan();
+    }
+
+    private <T extends Record> CompletionStage<Void> handleTraced(String consumer,
+                                                                  KafkaRecordBatch<String, String> batch,
+                                                                  List<KafkaRecord<String, String>> records,
+                                                                  EventType type,
+                                                                  Consumer<List<IncomingEvent<T>>> effect) {
         RuntimeException batchFailure = untilNotTransient(consumer,
                 () -> QuarkusTransaction.requiringNew().run(() -> apply(consumer, records, type, effect)));
         if (batchFailure == null) {
@@ -108,25 +145,9 @@ public class IdempotentBatchConsumer {
         }
     }
 
-    /**
-     * A failure that passes by itself: the database cannot be reached or is shutting down (SQLSTATE classes 08, 53,
-     * 57, 58), a serialization failure or deadlock (40), or a JDBC exception marked transient or recoverable.
-     */
+    /** See {@link TransientFailures#isTransient}. */
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CloudEventReader.MalformedEventException) {
-                return false;
-            }
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && List.of("08", "40", "53", "57", "58").contains(sql.getSQLState().substring(0, 2))) {
-                return true;
-            }
-        }
-        return false;
+        return TransientFailures.isTransient(failure);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -15,6 +15,16 @@ public final class CloudEventRecords {
 
     public static ProducerRecord<String, String> of(String topic, String id, String source, String type,
                                                     String subject, OffsetDateTime time, String payloadJson) {
+        return of(topic, id, source, type, subject, time, payloadJson, null);
+    }
+
+    /**
+     * With the trace the event belongs to: {@code traceparent} as the CloudEvents distributed-tracing extension
+     * ({@code ce_traceparent}) and as the plain W3C header that tracing libraries read.
+     */
+    public static ProducerRecord<String, String> of(String topic, String id, String source, String type,
+                                                    String subject, OffsetDateTime time, String payloadJson,
+                                                    String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payloadJson);
         header(record, "ce_specversion", EventEnvelope.SPEC_VERSION);
         header(record, "ce_id", id);
@@ -23,6 +33,10 @@ public final class CloudEventRecords {
         header(record, "ce_subject", subject);
         header(record, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         header(record, "content-type", EventEnvelope.JSON);
+        if (traceparent != null) {
+            header(record, "ce_traceparent", traceparent);
+            header(record, "traceparent", traceparent);
+        }
         return record;
     }
 

@@ -10,6 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.vnn.events.EventType;
 import vn.vnn.kit.Ids;
+import vn.vnn.kit.tracing.TraceParents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,8 +52,9 @@ public class Outbox {
             throw new IllegalStateException("event payload cannot be serialised", e);
         }
         entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json), ?7)""")
+                        INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at,
+                                                  traceparent)
+                        VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json), ?7, ?8)""")
                 .setParameter(1, id)
                 .setParameter(2, aggregateType)
                 .setParameter(3, aggregateId)
@@ -60,6 +62,7 @@ public class Outbox {
                 .setParameter(5, type.topic())
                 .setParameter(6, json)
                 .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(8, TraceParents.current())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -13,6 +13,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.vnn.kit.sql.NativeValues;
+import vn.vnn.kit.tracing.TraceParents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,8 +49,8 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final EntityManager entityManager;
-    private final String bootstrapServers;
-    private final Map<String, Object> security;
+    private final KafkaClientSettings kafka;
+    private final Tracer tracer;
     private final String source;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong parked = new java.util.concurrent.atomic.AtomicLong();
@@ -53,20 +58,12 @@ public class OutboxRelay {
     private volatile Producer<String, String> producer;
 
     OutboxRelay(OutboxConfig config, EntityManager entityManager, io.micrometer.core.instrument.MeterRegistry metrics,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                @ConfigProperty(name = "kafka.security.protocol") java.util.Optional<String> securityProtocol,
-                @ConfigProperty(name = "kafka.sasl.mechanism") java.util.Optional<String> saslMechanism,
-                @ConfigProperty(name = "kafka.sasl.jaas.config") java.util.Optional<String> jaasConfig) {
+                KafkaClientSettings kafka, Tracer tracer,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.config = config;
+        this.tracer = tracer;
         this.entityManager = entityManager;
-        this.bootstrapServers = bootstrapServers;
-        // The relay's own producer authenticates as the service does (SASL/SCRAM in deployments, see compose).
-        Map<String, Object> security = new java.util.HashMap<>();
-        securityProtocol.ifPresent(v -> security.put("security.protocol", v));
-        saslMechanism.ifPresent(v -> security.put("sasl.mechanism", v));
-        jaasConfig.ifPresent(v -> security.put("sasl.jaas.config", v));
-        this.security = Map.copyOf(security);
+        this.kafka = kafka;
         this.source = config.source().orElse("/" + applicationName);
         io.micrometer.core.instrument.Gauge.builder("outbox_parked_events", parked, java.util.concurrent.atomic.AtomicLong::get)
                 .description("Outbox events set aside after the broker refused them for good").register(metrics);
@@ -147,7 +144,8 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT e.id, e.aggregate_id, e.event_type, e.topic, CAST(e.payload AS text), e.occurred_at
+                            SELECT e.id, e.aggregate_id, e.event_type, e.topic, CAST(e.payload AS text), e.occurred_at,
+                                   e.traceparent
                             FROM outbox_event e
                             WHERE e.sent_at IS NULL AND e.parked_at IS NULL
                               AND NOT EXISTS (SELECT 1 FROM outbox_event p
@@ -160,11 +158,16 @@ public class OutboxRelay {
             // request in flight), then the acknowledgements are awaited in order; the first failure stops the pass
             // and everything after it waits for the next one (consumers drop the odd duplicate by event id).
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
             for (Object[] row : rows) {
                 try {
+                    Span span = publishSpan((String) row[2], (String) row[3], (String) row[6]);
+                    spans.add(span);
+                    String traceparent = TraceParents.of(span.getSpanContext());
                     Future<RecordMetadata> ack = producer().send(CloudEventRecords.of((String) row[3],
                             row[0].toString(), source, (String) row[2], (String) row[1],
-                            NativeValues.offsetDateTime(row[5]), (String) row[4]));
+                            NativeValues.offsetDateTime(row[5]), (String) row[4],
+                            traceparent != null ? traceparent : (String) row[6]));
                     acks.add(ack);
                     if (refusedAtOnce(ack)) {
                         break; // refused before it left (too large, say): nothing after it may overtake it
@@ -180,12 +183,17 @@ public class OutboxRelay {
                 try {
                     acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
-                    recordFailure(id, e instanceof java.util.concurrent.ExecutionException ? (Exception) e.getCause()
-                            : e);
+                    Exception cause = e instanceof java.util.concurrent.ExecutionException ? (Exception) e.getCause()
+                            : e;
+                    if (i < spans.size()) {
+                        spans.get(i).setStatus(StatusCode.ERROR, cause.getClass().getSimpleName());
+                    }
+                    recordFailure(id, cause);
                     break;
                 }
                 sentIds.add(id);
             }
+            spans.forEach(Span::end);
             if (!sentIds.isEmpty()) {
                 entityManager.createNativeQuery("""
                                 UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1
@@ -195,6 +203,20 @@ public class OutboxRelay {
             int sent = sentIds.size();
             return sent;
         });
+    }
+
+    /**
+     * A producer span, child of the request that wrote the event (its traceparent in the outbox row), so the trace
+     * runs from the HTTP call through the broker to the consumer. A no-op span when tracing is off.
+     */
+    private Span publishSpan(String eventType, String topic, String traceparent) {
+        return tracer.spanBuilder("publish " + eventType)
+                .setParent(TraceParents.parent(traceparent))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.operation.type", "publish")
+                .startSpan();
     }
 
     private void recordFailure(UUID id, Exception e) {
@@ -253,9 +275,8 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> settings = new java.util.HashMap<>(security);
+                    Map<String, Object> settings = new java.util.HashMap<>(kafka.common());
                     settings.putAll(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,

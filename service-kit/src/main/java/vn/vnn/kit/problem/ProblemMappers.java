@@ -189,6 +189,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String traceId = RequestIds.of(request);
+        if (vn.vnn.kit.sql.TransientFailures.isTransient(e)) {
+            // The database is restarting or out of reach: nothing was written, and the same call will pass shortly.
+            LOG.warnf("Request %s met a transient database failure: %s", traceId, e.getClass().getSimpleName());
+            Response problem = respond(request, ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; nothing was changed, try again in a moment",
+                    null);
+            return Response.fromResponse(problem).header("Retry-After", 5).build();
+        }
         LOG.errorf(e, "Unexpected error in request %s", traceId);
         return respond(request, ProblemType.INTERNAL,
                 "The server could not complete the request; quote traceId " + traceId + " when reporting it", null);

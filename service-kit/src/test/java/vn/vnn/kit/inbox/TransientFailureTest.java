@@ -1,13 +1,14 @@
 package vn.vnn.kit.inbox;
 
 import org.junit.jupiter.api.Test;
+import vn.vnn.kit.sql.TransientFailures;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which consumer failures are waited out (retried) and which isolate a record for the dead-letter topic. */
+/** Which failures (of a consumer, of a request: 503 instead of 500) are waited out (retried) and which isolate a record for the dead-letter topic. */
 class TransientFailureTest {
 
     @Test
@@ -17,6 +18,11 @@ class TransientFailureTest {
         assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("serialization", "40001")))).isTrue();
         assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("shutting down", "57P01")))).isTrue();
         assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLTransientConnectionException("pool")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException(
+                "Acquisition timeout while waiting for new connection")))).isTrue();
+        assertThat(TransientFailures.isTransient(new org.hibernate.exception.JDBCConnectionException(
+                "Unable to acquire JDBC Connection", new SQLException("refused")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new java.net.ConnectException("refused")))).isTrue();
     }
 
     @Test
@@ -26,6 +32,11 @@ class TransientFailureTest {
                 .isFalse();
         assertThat(IdempotentBatchConsumer.isTransient(new IllegalArgumentException("negative amount"))).isFalse();
         assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("no state")))).isFalse();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("short state", "0")))).isFalse();
+        // A malformed event stays permanent even when its cause looks like an outage.
+        RuntimeException malformed = new CloudEventReader.MalformedEventException("bad");
+        malformed.initCause(new SQLException("lost", "08006"));
+        assertThat(TransientFailures.isTransient(malformed)).isFalse();
     }
 
     private static RuntimeException wrapped(Throwable cause) {

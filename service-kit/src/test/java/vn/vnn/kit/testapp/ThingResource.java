@@ -142,6 +142,15 @@ public class ThingResource {
         throw new IllegalStateException("secret detail from org.example.InternalThing");
     }
 
+    /** What a read meets while the database restarts: the pool cannot open a connection. */
+    @GET
+    @Path("database-away")
+    @PermitAll
+    public String databaseAway() {
+        throw new org.hibernate.exception.JDBCConnectionException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
