@@ -18,9 +18,15 @@ import java.util.EnumSet;
 final class SharedStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     private static LocalStack stack;
+    private static TraceCollector traces;
 
     static LocalStack stack() {
         return stack;
+    }
+
+    /** Where the stack's services export their spans (the stack runs with tracing on). */
+    static TraceCollector traces() {
+        return traces;
     }
 
     @Override
@@ -31,7 +37,8 @@ final class SharedStack implements BeforeAllCallback, ExtensionContext.Store.Clo
                 StackConfig config = new StackConfig(root, root.resolve("e2e-tests/target/stack"), true, true, true,
                         EnumSet.allOf(Component.class), StackConfig.SERVICE_DATABASES, StackConfig.Ports.allFree(),
                         StackConfig.External.none(), "admin");
-                stack = LocalStack.start(config);
+                traces = new TraceCollector();
+                stack = LocalStack.start(config, traces.serviceEnv());
                 System.out.printf("Stack ready in %d ms, %d MB RSS%n", stack.startupTime().toMillis(),
                         ProcessMemory.stackRssMegabytes(stack.config().dataDir()));
                 RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -45,6 +52,10 @@ final class SharedStack implements BeforeAllCallback, ExtensionContext.Store.Clo
         if (stack != null) {
             stack.close();
             stack = null;
+        }
+        if (traces != null) {
+            traces.close();
+            traces = null;
         }
     }
 }

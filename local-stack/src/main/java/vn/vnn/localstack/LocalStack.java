@@ -32,13 +32,24 @@ public final class LocalStack implements AutoCloseable {
     private String keycloakConsoleUrl;
     private Duration startupTime;
 
-    private LocalStack(StackConfig config) {
+    private final Map<String, String> serviceEnv;
+
+    private LocalStack(StackConfig config, Map<String, String> serviceEnv) {
         this.config = config;
+        this.serviceEnv = Map.copyOf(serviceEnv);
     }
 
     /** Starts what the configuration asks for and returns when every part reports ready. */
     public static LocalStack start(StackConfig config) throws Exception {
-        LocalStack stack = new LocalStack(config.withFreePorts());
+        return start(config, Map.of());
+    }
+
+    /**
+     * Like {@link #start(StackConfig)}, with settings given to every service and the gateway on top of the stack's
+     * own (a test's OpenTelemetry collector, say).
+     */
+    public static LocalStack start(StackConfig config, Map<String, String> serviceEnv) throws Exception {
+        LocalStack stack = new LocalStack(config.withFreePorts(), serviceEnv);
         try {
             stack.startAll();
             return stack;
@@ -163,7 +174,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> commonServiceEnv(int port) {
-        return Map.of("HTTP_PORT", String.valueOf(port), "OIDC_AUTH_SERVER_URL", realmUrl);
+        Map<String, String> env = new HashMap<>();
+        // Tracing is configured from outside, as OpenTelemetry's own variables (README, Tracing).
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("OTEL_")) {
+                env.put(key, value);
+            }
+        });
+        env.putAll(serviceEnv);
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("OIDC_AUTH_SERVER_URL", realmUrl);
+        return env;
     }
 
     private void startService(String module, int port, Map<String, String> env, String heap) throws IOException {
