@@ -136,14 +136,14 @@ class ComposeFileTest {
                 .contains("allow.everyone.if.no.acl.found=false", "SCRAM-SHA-512");
     }
 
-    private static int defaultPort(String module) throws IOException {
+    static int defaultPort(String module) throws IOException {
         Matcher matcher = Pattern.compile("quarkus\\.http\\.port=\\$\\{HTTP_PORT:(\\d+)}")
                 .matcher(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties")));
         assertThat(matcher.find()).as(module + " declares quarkus.http.port=${HTTP_PORT:...}").isTrue();
         return Integer.parseInt(matcher.group(1));
     }
 
-    private static Set<String> variablesRead(String module) throws IOException {
+    static Set<String> variablesRead(String module) throws IOException {
         Set<String> names = new HashSet<>();
         collect(ROOT.resolve(module).resolve("src/main/resources/application.properties"), names);
         if (!module.equals("gateway")) {

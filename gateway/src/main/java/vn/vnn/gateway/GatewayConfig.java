@@ -80,11 +80,36 @@ public interface GatewayConfig {
     }
 
     interface RateLimit {
+        /**
+         * Where the buckets live: {@code local} (this instance's memory; with several instances each counts its own
+         * share) or {@code postgres} (shared by every instance, in the database at {@link #database()}).
+         */
+        @WithDefault("local")
+        Store store();
+
+        /** The shared store's database (store {@code postgres}). */
+        Database database();
+
         /** Calls with a token, counted per client and user. */
         Limit authenticated();
 
         /** Calls without a token, counted per IP address. */
         Limit anonymous();
+    }
+
+    enum Store { LOCAL, POSTGRES }
+
+    interface Database {
+        /** JDBC URL, e.g. {@code jdbc:postgresql://vnn-postgres-rw:5432/gateway}. */
+        Optional<String> url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** Connections per instance. */
+        @WithDefault("8")
+        int maxConnections();
     }
 
     interface Limit {

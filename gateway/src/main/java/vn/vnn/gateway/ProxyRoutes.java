@@ -38,7 +38,7 @@ public class ProxyRoutes {
     private final MeterRegistry meters;
     private final OpenApiDocuments documents;
     private final VerifiedTokens tokens;
-    private final RateLimits rateLimits = new RateLimits();
+    private final RateLimits rateLimits;
     private final List<UpstreamProxy> proxies = new ArrayList<>();
     /** Prefix → route, longest first, so that the most specific prefix wins. */
     private final List<Map.Entry<String, UpstreamProxy>> table = new ArrayList<>();
@@ -53,6 +53,7 @@ public class ProxyRoutes {
         this.vertx = vertx;
         this.meters = meters;
         this.documents = documents;
+        this.rateLimits = new RateLimits(BucketStore.from(config.rateLimit()));
     }
 
     void mount(@Observes Router router) {
@@ -141,8 +142,30 @@ public class ProxyRoutes {
         GatewayConfig.Limit limit = routeConfig != null && routeConfig.rateLimit().isPresent()
                 ? routeConfig.rateLimit().get()
                 : identity != null ? config.rateLimit().authenticated() : config.rateLimit().anonymous();
-        RateLimits.Verdict verdict = rateLimits.take(route == null ? "-" : route.name(), caller(ctx, identity),
-                limit);
+        String routeName = route == null ? "-" : route.name();
+        String caller = caller(ctx, identity);
+        if (!rateLimits.blocking()) {
+            applyVerdict(ctx, limit, rateLimits.take(routeName, caller, limit));
+            return;
+        }
+        // The shared store is a database: asked off the event loop, the request paused until the verdict.
+        ctx.request().pause();
+        vertx.<RateLimits.Verdict>executeBlocking(() -> rateLimits.take(routeName, caller, limit), false)
+                .onComplete(result -> {
+                    ctx.request().resume();
+                    if (result.succeeded()) {
+                        applyVerdict(ctx, limit, result.result());
+                    } else {
+                        // The store is out of reach: the API stays open rather than refusing everyone.
+                        meters.counter("gateway.rate_limit.store_failures").increment();
+                        LOG.warnf("Rate-limit store unreachable (%s); request %s passes unlimited",
+                                result.cause().getClass().getSimpleName(), RequestIds.of(ctx));
+                        applyVerdict(ctx, limit, RateLimits.Verdict.unlimited(limit));
+                    }
+                });
+    }
+
+    private void applyVerdict(RoutingContext ctx, GatewayConfig.Limit limit, RateLimits.Verdict verdict) {
         ctx.response().putHeader("RateLimit-Limit", String.valueOf(verdict.limit()));
         ctx.response().putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
         if (verdict.allowed()) {
@@ -218,5 +241,6 @@ public class ProxyRoutes {
 
     void close(@Observes ShutdownEvent event) {
         proxies.forEach(UpstreamProxy::close);
+        rateLimits.close();
     }
 }

@@ -72,10 +72,15 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         }
     }
 
-    private record Launched(ChildJvm jvm, Properties addresses) {
+    record Launched(ChildJvm jvm, Properties addresses) {
     }
 
     private Launched launch(String name, List<String> args, Map<String, String> env) throws IOException {
+        return launch(dir, name, args, env);
+    }
+
+    /** Runs a part of the local stack in a JVM of its own, under {@code dir}, and waits until it is ready. */
+    static Launched launch(Path dir, String name, List<String> args, Map<String, String> env) throws IOException {
         Path ready = dir.resolve(name + "-ready-" + System.nanoTime() + ".properties");
         List<String> all = new java.util.ArrayList<>(args);
         all.add("--data-dir=" + dir.resolve(name));
