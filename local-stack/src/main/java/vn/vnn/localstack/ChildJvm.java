@@ -55,6 +55,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** How the child ended: its exit code, or the signal that killed it. */
+    public String exitDescription() {
+        return ManagedProcess.describeExit(process);
+    }
+
     /** The child's process, e.g. to kill it as {@code kill -9} would. */
     public ProcessHandle handle() {
         return process.toHandle();

@@ -19,7 +19,7 @@ import java.util.Properties;
  * process in development mode (its own H2 file database, kept in the data folder). The {@code vnn} realm is
  * imported from {@code deploy/keycloak/vnn-realm.json} on first start.
  */
-final class KeycloakServer implements AutoCloseable {
+final class KeycloakServer implements Supervised {
 
     private final ManagedProcess process;
     private final int port;
@@ -132,6 +132,26 @@ final class KeycloakServer implements AutoCloseable {
                 entries.remove(i);
             }
         }
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public String exitDescription() {
+        return process.exitDescription();
+    }
+
+    @Override
+    public String logHint() {
+        return process.logFile().toString();
     }
 
     @Override

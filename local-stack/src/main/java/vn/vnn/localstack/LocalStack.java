@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +21,11 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** What this stack started, oldest first; stopped newest first. */
+    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every supervised part (infrastructure and services) by name, and how to start it again. */
+    private final Map<String, Supervised> parts = new LinkedHashMap<>();
     private final Map<String, Supervisor.Launch> launches = new HashMap<>();
     private Supervisor supervisor;
     private final Map<String, String> jdbcUrls = new HashMap<>();
@@ -66,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
             deleteData(dataDir);
         }
         Files.createDirectories(dataDir);
+        supervisor = new Supervisor(dataDir.resolve("status.txt"), this::replaced);
 
         CompletableFuture<KeycloakServer> keycloak = null;
         if (config.starts(Component.KEYCLOAK) && config.external().oidcAuthServerUrl().isEmpty()) {
@@ -81,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
         startKafka(dataDir);
         if (keycloak != null) {
             KeycloakServer server = keycloak.join();
-            started.push(server);
+            supervise("keycloak", server, () -> KeycloakServer.start(config, dataDir));
             realmUrl = server.realmUrl();
             keycloakConsoleUrl = server.consoleUrl();
         } else {
@@ -90,7 +94,16 @@ public final class LocalStack implements AutoCloseable {
         if (config.starts(Component.SERVICES)) {
             startServices();
         }
+        supervisor.begin();
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** Starts watching a part that has just started: the supervisor brings it back if it dies. */
+    private synchronized void supervise(String name, Supervised part, Supervisor.Launch launch) {
+        started.add(part);
+        parts.put(name, part);
+        launches.put(name, launch);
+        supervisor.watch(name, part, launch);
     }
 
     private void startPostgres(Path dataDir) throws Exception {
@@ -102,7 +115,12 @@ public final class LocalStack implements AutoCloseable {
         if (config.starts(Component.POSTGRES) && needed) {
             PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), config.ports().postgres(),
                     config.databases());
-            started.push(postgres);
+            supervise("postgres", postgres, () -> {
+                // The dead server's handle still locks the data folder in this JVM: released first.
+                closeQuietly(part("postgres"));
+                return PostgresServer.start(dataDir.resolve("postgres"), config.ports().postgres(),
+                        config.databases());
+            });
             for (String db : config.databases()) {
                 if (jdbcUrls.putIfAbsent(db, postgres.jdbcUrl(db)) == null) {
                     embeddedDatabases.add(db);
@@ -114,10 +132,16 @@ public final class LocalStack implements AutoCloseable {
     private void startKafka(Path dataDir) throws Exception {
         if (config.external().kafkaBootstrapServers().isPresent()) {
             kafkaBootstrapServers = config.external().kafkaBootstrapServers().get();
-        } else if (config.starts(Component.KAFKA)) {
+        } else if (config.components().equals(java.util.EnumSet.of(Component.KAFKA))) {
+            // The broker's own JVM (see KafkaProcess), or a test's: the broker runs here.
             KafkaServer kafka = KafkaServer.start(dataDir.resolve("kafka"), config.ports().kafka(),
                     config.ports().kafkaController());
-            started.push(kafka);
+            started.add(kafka);
+            kafkaBootstrapServers = kafka.bootstrapServers();
+        } else if (config.starts(Component.KAFKA)) {
+            KafkaProcess kafka = KafkaProcess.start(dataDir, config.ports().kafka(), config.ports().kafkaController());
+            supervise("kafka", kafka, () -> KafkaProcess.start(dataDir, config.ports().kafka(),
+                    config.ports().kafkaController()));
             kafkaBootstrapServers = kafka.bootstrapServers();
         }
     }
@@ -151,26 +175,52 @@ public final class LocalStack implements AutoCloseable {
         });
         startService("gateway", ports.gateway(), gatewayEnv, "128m");
         services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
-        supervisor = new Supervisor(config.dataDir().resolve("status.txt"), this::replaced);
-        services.forEach((name, service) -> supervisor.watch(name, service, launches.get(name)));
-        supervisor.begin();
     }
 
-    /** The supervisor restarted a service: the stack stops the new process, not the dead one. */
-    private synchronized void replaced(String name, ServiceProcess old, ServiceProcess fresh) {
-        started.remove(old);
-        started.push(fresh);
-        services.put(name, fresh);
+    /** The supervisor restarted a part: the stack stops the new process, in the old one's turn. */
+    private synchronized void replaced(String name, Supervised old, Supervised fresh) {
+        int at = started.indexOf(old);
+        if (at >= 0) {
+            started.set(at, fresh);
+        } else {
+            started.add(fresh);
+        }
+        parts.put(name, fresh);
+        if (fresh instanceof ServiceProcess service) {
+            services.put(name, service);
+        }
     }
 
-    /** How often the supervisor restarted a service that exited by itself. */
-    public int restarts(String module) {
-        return supervisor == null ? 0 : supervisor.restarts(module);
+    /** How often the supervisor restarted a part (a service, postgres, kafka, keycloak) that exited by itself. */
+    public int restarts(String part) {
+        return supervisor == null ? 0 : supervisor.restarts(part);
     }
 
     /** The process id of a running service (e.g. for a fault drill to kill it). */
     public synchronized long servicePid(String module) {
         return services.get(module).pid();
+    }
+
+    /** The process id of a supervised part: a service, {@code postgres}, {@code kafka} or {@code keycloak}. */
+    public synchronized long pid(String part) {
+        return parts.get(part).pid();
+    }
+
+    private synchronized Supervised part(String name) {
+        return parts.get(name);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+
+    /** Whether a supervised part's process runs. */
+    public synchronized boolean isAlive(String part) {
+        return parts.get(part).isAlive();
     }
 
     private Map<String, String> commonServiceEnv(int port) {
@@ -189,28 +239,53 @@ public final class LocalStack implements AutoCloseable {
 
     private void startService(String module, int port, Map<String, String> env, String heap) throws IOException {
         ServiceProcess service = ServiceProcess.start(module, port, env, config, heap);
-        started.push(service);
         services.put(module, service);
-        launches.put(module, () -> ServiceProcess.start(module, port, env, config, heap));
+        supervise(module, service, () -> ServiceProcess.start(module, port, env, config, heap));
     }
 
     /** Stops one service, the rest of the stack running on: to see what callers get while it is down. */
-    public synchronized void stopService(String module) {
-        supervisor.stopped(module);
-        ServiceProcess service = services.get(module);
-        started.remove(service);
-        service.close();
+    public void stopService(String module) {
+        stop(module);
     }
 
     /** Starts a stopped service again as it was first started (same port, settings and log) and waits for it. */
     public void restartService(String module) throws IOException {
-        ServiceProcess service = launches.get(module).start();
+        start(module);
+        ServiceProcess service;
         synchronized (this) {
-            started.push(service);
-            services.put(module, service);
-            supervisor.started(module, service);
+            service = services.get(module);
         }
         service.awaitReady(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Stops a part on purpose (a fault drill: Kafka for a minute, Keycloak), the rest running on; the supervisor
+     * leaves it down until {@link #start}.
+     */
+    public void stop(String part) {
+        Supervised running;
+        synchronized (this) {
+            supervisor.stopped(part);
+            running = parts.get(part);
+        }
+        running.close();
+    }
+
+    /** Starts a stopped part again as it was first started (same port, data and settings). */
+    public void start(String part) throws IOException {
+        Supervised fresh;
+        try {
+            fresh = launches.get(part).start();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("could not start " + part, e);
+        }
+        synchronized (this) {
+            Supervised old = parts.get(part);
+            replaced(part, old, fresh);
+            supervisor.started(part, fresh);
+        }
     }
 
     public StackConfig config() {
@@ -293,9 +368,14 @@ public final class LocalStack implements AutoCloseable {
         if (supervisor != null) {
             supervisor.close(); // first, so that nothing stopped below is started again
         }
-        while (!started.isEmpty()) {
+        List<AutoCloseable> all;
+        synchronized (this) {
+            all = new ArrayList<>(started);
+            started.clear();
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
             try {
-                started.pop().close();
+                all.get(i).close();
             } catch (Exception e) {
                 System.err.println("while stopping: " + e);
             }

@@ -51,6 +51,11 @@ final class ManagedProcess implements AutoCloseable {
 
     /** How the process ended, for the supervisor's log: its exit code, or the signal that killed it. */
     String exitDescription() {
+        return describeExit(process);
+    }
+
+    /** A process's end as a person reads it: its exit code, or the signal that killed it. */
+    static String describeExit(Process process) {
         if (process.isAlive()) {
             return "is running";
         }

@@ -21,7 +21,7 @@ import java.util.List;
  * the ledger: see service-kit's {@code afterMigrate.sql}). The superuser is for tools (benchmarks) only. Passwords
  * are fixed: the server listens on 127.0.0.1 only.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer implements Supervised {
 
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
@@ -42,9 +42,11 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private final EmbeddedPostgres postgres;
+    private final long postmaster;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, long postmaster) {
         this.postgres = postgres;
+        this.postmaster = postmaster;
     }
 
     static PostgresServer start(Path dataDir, int port, List<String> databases) throws IOException, SQLException {
@@ -61,8 +63,9 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("track_commit_timestamp", "on")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
-        Watchdog.guardPostgres(dataDir.resolve("data"));
-        PostgresServer server = new PostgresServer(postgres);
+        long postmaster = postmasterPid(dataDir.resolve("data"));
+        Watchdog.guard(postmaster, "INT");
+        PostgresServer server = new PostgresServer(postgres, postmaster);
         server.createDatabases(databases);
         return server;
     }
@@ -146,8 +149,37 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** PostgreSQL's postmaster is started by pg_ctl, not by us: it names itself in the first line of postmaster.pid. */
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+    }
+
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public boolean isAlive() {
+        return ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public long pid() {
+        return postmaster;
+    }
+
+    @Override
+    public String exitDescription() {
+        return "stopped (postmaster " + postmaster + " is gone)";
+    }
+
+    @Override
+    public String logHint() {
+        return "the run command's output";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("while stopping PostgreSQL: " + e.getMessage());
+        }
     }
 }

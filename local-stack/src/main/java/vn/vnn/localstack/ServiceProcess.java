@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the suite's Quarkus services, started from its packaged build ({@code target/quarkus-app}). */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements Supervised {
 
     private final ManagedProcess process;
     private final String baseUrl;
@@ -47,16 +47,24 @@ final class ServiceProcess implements AutoCloseable {
         return baseUrl;
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    String exitDescription() {
+    @Override
+    public String exitDescription() {
         return process.exitDescription();
+    }
+
+    @Override
+    public String logHint() {
+        return process.logFile().toString();
     }
 
     String name() {

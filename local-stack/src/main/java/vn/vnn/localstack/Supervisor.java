@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brings back a service that exits unexpectedly: restarted after a pause that grows from 1 s, doubling to 30 s while
+ * Brings back a part of the stack (a service, PostgreSQL, Kafka, Keycloak) that exits unexpectedly: restarted after a pause that grows from 1 s, doubling to 30 s while
  * it keeps failing, back to 1 s after a minute of health; each restart is logged with its reason and counted. A
  * service stopped on purpose ({@link #stopped}) is left down. What is up is written to a status file each second,
  * which {@code ./run.sh --status} prints from another terminal.
@@ -27,14 +27,14 @@ final class Supervisor implements AutoCloseable {
     static final Duration HEALTHY_AFTER = Duration.ofMinutes(1);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** What restarts a service as it was first started. */
+    /** What restarts a part as it was first started (and waits until it is ready). */
     interface Launch {
-        ServiceProcess start() throws IOException;
+        Supervised start() throws Exception;
     }
 
-    /** Where the stack keeps the current process of each service. */
+    /** Where the stack keeps the current process of each part. */
     interface Replace {
-        void with(String name, ServiceProcess old, ServiceProcess fresh);
+        void with(String name, Supervised old, Supervised fresh);
     }
 
     /** The pause before the next restart, from the pause before the last one. */
@@ -45,15 +45,16 @@ final class Supervisor implements AutoCloseable {
 
     private static final class Watched {
         final Launch launch;
-        ServiceProcess current;
+        Supervised current;
         boolean stopped;
+        boolean launching;
         int restarts;
         Duration pause = FIRST_PAUSE;
         long upSince = System.nanoTime();
         long restartAt;
         String lastReason = "";
 
-        Watched(ServiceProcess current, Launch launch) {
+        Watched(Supervised current, Launch launch) {
             this.current = current;
             this.launch = launch;
         }
@@ -67,13 +68,19 @@ final class Supervisor implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Restarts wait for readiness (Keycloak takes a while): they run here, so the others are still watched. */
+    private final java.util.concurrent.ExecutorService launcher = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "local-stack-restart");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Supervisor(Path statusFile, Replace replace) {
         this.statusFile = statusFile;
         this.replace = replace;
     }
 
-    synchronized void watch(String name, ServiceProcess process, Launch launch) {
+    synchronized void watch(String name, Supervised process, Launch launch) {
         watched.put(name, new Watched(process, launch));
     }
 
@@ -86,7 +93,7 @@ final class Supervisor implements AutoCloseable {
         watched.get(name).stopped = true;
     }
 
-    synchronized void started(String name, ServiceProcess process) {
+    synchronized void started(String name, Supervised process) {
         Watched w = watched.get(name);
         w.current = process;
         w.stopped = false;
@@ -103,7 +110,7 @@ final class Supervisor implements AutoCloseable {
         for (Map.Entry<String, Watched> entry : watched.entrySet()) {
             String name = entry.getKey();
             Watched w = entry.getValue();
-            if (w.stopped) {
+            if (w.stopped || w.launching) {
                 continue;
             }
             if (w.current.isAlive()) {
@@ -116,35 +123,55 @@ final class Supervisor implements AutoCloseable {
                 w.lastReason = w.current.exitDescription();
                 w.restartAt = now + w.pause.toNanos();
                 log("%s %s; restarting in %d s (log: %s)", name, w.lastReason, w.pause.toSeconds(),
-                        w.current.logFile());
+                        w.current.logHint());
                 continue;
             }
             if (now < w.restartAt) {
                 continue;
             }
-            ServiceProcess old = w.current;
-            try {
-                w.current = w.launch.start();
-                w.restarts++;
-                w.upSince = now;
-                w.restartAt = 0;
-                replace.with(name, old, w.current);
-                log("%s restarted (restart #%d, pid %d)", name, w.restarts, w.current.pid());
-            } catch (IOException | RuntimeException e) {
-                w.restartAt = now + w.pause.toNanos();
-                log("%s could not be restarted (%s); trying again in %d s", name, e.getMessage(),
-                        w.pause.toSeconds());
-            }
-            w.pause = nextPause(w.pause);
+            w.launching = true;
+            launcher.execute(() -> restart(name, w));
         }
         writeStatus();
     }
 
+    private void restart(String name, Watched w) {
+        Supervised fresh = null;
+        Exception failure = null;
+        try {
+            fresh = w.launch.start();
+        } catch (Exception e) {
+            failure = e;
+        }
+        synchronized (this) {
+            w.launching = false;
+            long now = System.nanoTime();
+            if (fresh != null && w.stopped) {
+                fresh.close(); // stopped on purpose while it was starting
+            } else if (fresh != null) {
+                Supervised old = w.current;
+                w.current = fresh;
+                w.restarts++;
+                w.upSince = now;
+                w.restartAt = 0;
+                replace.with(name, old, fresh);
+                log("%s restarted (restart #%d, pid %d)", name, w.restarts, fresh.pid());
+            } else {
+                w.restartAt = now + w.pause.toNanos();
+                log("%s could not be restarted (%s); trying again in %d s", name, failure, w.pause.toSeconds());
+            }
+            w.pause = nextPause(w.pause);
+        }
+    }
+
     private void writeStatus() {
+        if (watched.isEmpty()) {
+            return; // a part's own JVM (the Kafka broker's) shares the data folder: the stack's status is not its to write
+        }
         StringBuilder text = new StringBuilder("# local stack pid " + ProcessHandle.current().pid() + ", written "
                 + LocalTime.now().format(TIME) + "\n");
         watched.forEach((name, w) -> text.append(String.format(Locale.ROOT, "%-18s %-10s pid %-7s restarts %d%s%n",
-                name, w.stopped ? "STOPPED" : w.current.isAlive() ? "UP" : "RESTARTING",
+                name, w.stopped ? "STOPPED" : w.current.isAlive() && !w.launching ? "UP" : "RESTARTING",
                 w.current.isAlive() ? Long.toString(w.current.pid()) : "-", w.restarts,
                 w.lastReason.isEmpty() ? "" : "  (last: " + w.lastReason + ")")));
         try {
@@ -184,6 +211,7 @@ final class Supervisor implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        launcher.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,8 +1,6 @@
 package vn.vnn.localstack;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -41,17 +39,6 @@ final class Watchdog {
         } catch (IOException e) {
             System.err.println("No watchdog for process " + pid + " (" + e.getMessage() + "): it would outlive a "
                     + "killed run command");
-        }
-    }
-
-    /** Guards PostgreSQL, whose postmaster (started by pg_ctl, not our child) names itself in postmaster.pid. */
-    static void guardPostgres(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            String first = Files.readAllLines(pidFile).get(0).strip();
-            guard(Long.parseLong(first), "INT");
-        } catch (IOException | RuntimeException e) {
-            System.err.println("No watchdog for PostgreSQL (" + e.getMessage() + ")");
         }
     }
 }
