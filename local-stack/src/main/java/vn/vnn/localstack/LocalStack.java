@@ -237,10 +237,49 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    private final Map<String, Map<String, String>> serviceEnvs = new HashMap<>();
+
     private void startService(String module, int port, Map<String, String> env, String heap) throws IOException {
+        serviceEnvs.put(module, env);
         ServiceProcess service = ServiceProcess.start(module, port, env, config, heap);
         services.put(module, service);
         supervise(module, service, () -> ServiceProcess.start(module, port, env, config, heap));
+    }
+
+    /** A further instance of a service, beside the stack's own. */
+    public interface Instance extends AutoCloseable {
+        String baseUrl();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts one more instance of a service on a free port, with the same database, broker and settings as the
+     * stack's own (as a second replica would run), and waits until it is ready. Not supervised; the caller stops it.
+     */
+    public Instance startAnotherInstance(String module) throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(serviceEnvs.get(module));
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.remove("DEMO_DATA_DIR"); // the first instance loaded the demo data already
+        ServiceProcess process = ServiceProcess.start(module, port, env, config, "256m",
+                module + "-" + port);
+        process.awaitReady(Duration.ofMinutes(3));
+        return new Instance() {
+            @Override
+            public String baseUrl() {
+                return process.baseUrl();
+            }
+
+            @Override
+            public void close() {
+                process.close();
+            }
+        };
     }
 
     /** Stops one service, the rest of the stack running on: to see what callers get while it is down. */

@@ -25,7 +25,8 @@ public final class LocalStackMain {
               --free-ports        bind free ports instead of the defaults
               --ready-file=FILE   when ready, write the addresses as a properties file (used by tests)
               --status            print what the running stack's supervisor last wrote, and exit
-            A service that exits by itself is restarted (after 1 s, doubling to 30 s while it keeps failing);
+            A part (a service, PostgreSQL, Kafka, Keycloak) that exits by itself is restarted (after 1 s, doubling
+            to 30 s while it keeps failing);
             if this command is killed, even with kill -9, every process it started stops within seconds.
             environment: HOUSEHOLD_DB_URL, FUND_DB_URL, EMULATION_DB_URL, DB_USERNAME, DB_PASSWORD,
               KAFKA_BOOTSTRAP_SERVERS, OIDC_AUTH_SERVER_URL replace the embedded parts; GATEWAY_PORT, HOUSEHOLD_PORT,

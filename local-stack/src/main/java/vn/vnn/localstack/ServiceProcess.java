@@ -21,6 +21,12 @@ final class ServiceProcess implements Supervised {
 
     static ServiceProcess start(String module, int port, Map<String, String> env, StackConfig config, String heap)
             throws IOException {
+        return start(module, port, env, config, heap, module);
+    }
+
+    /** Like the other, with its own log name (a second instance of a service logs apart). */
+    static ServiceProcess start(String module, int port, Map<String, String> env, StackConfig config, String heap,
+                                String logName) throws IOException {
         Path jar = config.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
@@ -34,7 +40,7 @@ final class ServiceProcess implements Supervised {
         }
         command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(module, command, env, config.repoRoot().resolve(module),
-                config.dataDir().resolve("logs").resolve(module + ".log"));
+                config.dataDir().resolve("logs").resolve(logName + ".log"));
         return new ServiceProcess(process, "http://localhost:" + port);
     }
 

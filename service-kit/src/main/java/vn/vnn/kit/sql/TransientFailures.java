@@ -32,6 +32,12 @@ public final class TransientFailures {
                     && TRANSIENT_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
             }
+            // No connection could be had at all (the database refuses them for now, say while it is taken offline
+            // for maintenance: SQLSTATE 55000): never the caller's fault, and it passes when the database is back.
+            if (t instanceof org.hibernate.JDBCException jdbc && jdbc.getMessage() != null
+                    && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
+                return true;
+            }
             // The connection pool gave up waiting for a connection it could not open (no SQLSTATE of its own).
             if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
                     && sql.getMessage().startsWith("Acquisition timeout")) {

@@ -23,6 +23,13 @@ class TransientFailureTest {
         assertThat(TransientFailures.isTransient(new org.hibernate.exception.JDBCConnectionException(
                 "Unable to acquire JDBC Connection", new SQLException("refused")))).isTrue();
         assertThat(TransientFailures.isTransient(wrapped(new java.net.ConnectException("refused")))).isTrue();
+        assertThat(TransientFailures.isTransient(new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection [FATAL: database \"fund\" is not currently accepting connections]",
+                new SQLException("FATAL: database \"fund\" is not currently accepting connections", "55000"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new org.hibernate.exception.GenericJDBCException(
+                "could not execute statement", new SQLException("object not in prerequisite state", "55000"))))
+                .isFalse();
     }
 
     @Test
