@@ -40,7 +40,9 @@ final class DonationLoad implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile String donorId;
-    private volatile long lastAccepted = System.nanoTime();
+    /** When each donation was accepted (System.nanoTime()), to tell how soon the stream flowed again after a fault. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> acceptedAt =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** {@code perSecond} donations a second in all, from {@code clientCount} clients. */
     DonationLoad(DrillClient client, String token, String fundAreaCode, String donorName, int clientCount,
@@ -102,7 +104,7 @@ final class DonationLoad implements AutoCloseable {
                 if (earlier != null && !earlier.equals(id)) {
                     duplicates.add(key);
                 }
-                lastAccepted = System.nanoTime();
+                acceptedAt.add(System.nanoTime());
                 return;
             }
             if (status != 0 && status != 409 && status != 429 && status < 500) {
@@ -113,13 +115,36 @@ final class DonationLoad implements AutoCloseable {
         refused.incrementAndGet();
     }
 
-    /** Waits until a donation is accepted after {@code since} (System.nanoTime()); the seconds it took. */
+    /**
+     * Seconds from {@code since} (System.nanoTime()) to the first donation accepted after it, waiting for one if
+     * need be; NaN when none came within the timeout.
+     */
     double awaitAcceptedAfter(long since, long timeoutSeconds) {
         long deadline = since + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (lastAccepted <= since && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            long first = acceptedAt.stream().mapToLong(Long::longValue).filter(t -> t > since).min()
+                    .orElse(Long.MAX_VALUE);
+            if (first != Long.MAX_VALUE) {
+                return (first - since) / 1e9;
+            }
             sleep(100);
         }
-        return lastAccepted > since ? (lastAccepted - since) / 1e9 : Double.NaN;
+        return Double.NaN;
+    }
+
+    /**
+     * The longest time without an accepted donation between {@code from} and {@code to} (System.nanoTime()): how
+     * long the stream stood still around a fault.
+     */
+    double longestGap(long from, long to) {
+        List<Long> times = new ArrayList<>(acceptedAt.stream().filter(t -> t >= from && t <= to).sorted().toList());
+        times.add(0, from);
+        times.add(to);
+        long longest = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longest = Math.max(longest, times.get(i) - times.get(i - 1));
+        }
+        return longest / 1e9;
     }
 
     /** Stops sending new donations and waits for those in flight to be recorded. */

@@ -52,6 +52,20 @@ final class DrillClient {
         return send(request.build());
     }
 
+    /** A read for the checks: waited out while the gateway says to try again (429, 502–504), for up to a minute. */
+    JsonNode read(String token, String path) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<String> response = get(token, path);
+            int status = response.statusCode();
+            boolean again = status == 429 || (status >= 502 && status <= 504);
+            if (!again || System.nanoTime() > deadline) {
+                return json(response, 200);
+            }
+            DonationLoad.sleep(1000);
+        }
+    }
+
     JsonNode json(HttpResponse<String> response, int expected) throws IOException {
         if (response.statusCode() != expected) {
             throw new IOException(response.request().method() + " " + response.request().uri() + " answered "
