@@ -17,6 +17,7 @@ final class TraceContext {
 
     static final String HEADER = "traceparent";
     private static final String KEY = "vnn.traceparent";
+    private static final String TRACED_KEY = "vnn.traced";
     /** version 00: 32 hex trace id, 16 hex parent id, 2 hex flags; all-zero ids are invalid. */
     private static final Pattern VALID = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,11 +29,12 @@ final class TraceContext {
         String traceparent = ctx.get(KEY);
         if (traceparent == null) {
             traceparent = tracedSpan();
-        }
-        if (traceparent == null) {
-            traceparent = ctx.request().getHeader(HEADER);
-            if (traceparent == null || !VALID.matcher(traceparent).matches()) {
-                traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
+            ctx.put(TRACED_KEY, traceparent != null);
+            if (traceparent == null) {
+                traceparent = ctx.request().getHeader(HEADER);
+                if (traceparent == null || !VALID.matcher(traceparent).matches()) {
+                    traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
+                }
             }
             ctx.put(KEY, traceparent);
         }
@@ -47,6 +49,15 @@ final class TraceContext {
         SpanContext span = Span.current().getSpanContext();
         return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
                 : null;
+    }
+
+    /**
+     * Whether OpenTelemetry traces this request: then its HTTP client instrumentation writes the {@code traceparent}
+     * of the call to the service (a child of the gateway's span), and the gateway must not send a second one.
+     */
+    static boolean traced(RoutingContext ctx) {
+        of(ctx);
+        return Boolean.TRUE.equals(ctx.get(TRACED_KEY));
     }
 
     /** The trace id part of a traceparent. */

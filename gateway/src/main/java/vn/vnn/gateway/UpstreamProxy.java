@@ -210,7 +210,11 @@ final class UpstreamProxy {
         headers.set("X-Forwarded-Host", String.valueOf(in.authority()));
         headers.set("X-Forwarded-Proto", in.scheme());
         headers.set(RequestIds.HEADER, RequestIds.of(ctx));
-        headers.set(TraceContext.HEADER, TraceContext.of(ctx));
+        if (TraceContext.traced(ctx)) {
+            headers.remove(TraceContext.HEADER); // the client span's own, added as the request leaves
+        } else {
+            headers.set(TraceContext.HEADER, TraceContext.of(ctx));
+        }
     }
 
     private static long contentLength(HttpServerRequest in) {
