@@ -19,13 +19,12 @@ import java.util.Properties;
  * process in development mode (its own H2 file database, kept in the data folder). The {@code vnn} realm is
  * imported from {@code deploy/keycloak/vnn-realm.json} on first start.
  */
-final class KeycloakServer implements Supervised {
+final class KeycloakServer extends ProcessPart {
 
-    private final ManagedProcess process;
     private final int port;
 
     private KeycloakServer(ManagedProcess process, int port) {
-        this.process = process;
+        super(process);
         this.port = port;
     }
 
@@ -132,30 +131,5 @@ final class KeycloakServer implements Supervised {
                 entries.remove(i);
             }
         }
-    }
-
-    @Override
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String exitDescription() {
-        return process.exitDescription();
-    }
-
-    @Override
-    public String logHint() {
-        return process.logFile().toString();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

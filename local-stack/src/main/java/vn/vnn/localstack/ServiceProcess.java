@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the suite's Quarkus services, started from its packaged build ({@code target/quarkus-app}). */
-final class ServiceProcess implements Supervised {
+final class ServiceProcess extends ProcessPart {
 
-    private final ManagedProcess process;
     private final String baseUrl;
 
     private ServiceProcess(ManagedProcess process, String baseUrl) {
-        this.process = process;
+        super(process);
         this.baseUrl = baseUrl;
     }
 
@@ -53,36 +52,11 @@ final class ServiceProcess implements Supervised {
         return baseUrl;
     }
 
-    @Override
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String exitDescription() {
-        return process.exitDescription();
-    }
-
-    @Override
-    public String logHint() {
-        return process.logFile().toString();
-    }
-
     String name() {
         return process.name();
     }
 
     Path logFile() {
         return process.logFile();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -96,7 +96,7 @@ public final class FaultDrills {
     public DrillReport kafkaDown() throws Exception {
         DrillReport report = new DrillReport("Kafka down for " + size.kafkaDown().toSeconds() + " s under load");
         long[] back = new long[1];
-        underLoad(report, client.login("admin"), load -> {
+        long consistentAt = underLoad(report, client.login("admin"), load -> {
             stack.stop("kafka");
             long stopped = System.nanoTime();
             int readyAnswers = 0;
@@ -118,7 +118,7 @@ public final class FaultDrills {
             report.say("Kafka back after %.1f s away", (back[0] - stopped) / 1e9);
         });
         report.say("backlog drained (standings equal to the fund's totals) %.1f s after Kafka came back",
-                (lastConsistentAt - back[0]) / 1e9);
+                (consistentAt - back[0]) / 1e9);
         return report;
     }
 
@@ -188,9 +188,8 @@ public final class FaultDrills {
         void inject(DonationLoad load) throws Exception;
     }
 
-    private volatile long lastConsistentAt;
-
-    private void underLoad(DrillReport report, String token, Fault fault) throws Exception {
+    /** Runs the load with the fault under it, checks the guarantees; returns when the standings agreed. */
+    private long underLoad(DrillReport report, String token, Fault fault) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String areaCode = "drill-" + suffix;
         client.json(client.post(token, stack.serviceUrl("fund-service") + "/api/v1/funds", null, Map.of(
@@ -210,10 +209,11 @@ public final class FaultDrills {
         report.say("load: %d donations accepted in %.0f s (%.1f/s), %d requests, %d retries, answers %s",
                 load.recorded().size(), seconds, load.recorded().size() / seconds, load.attempts(), load.retries(),
                 load.statuses());
-        verify(report, token, load, "QD-" + suffix.toUpperCase());
+        return verify(report, load, "QD-" + suffix.toUpperCase());
     }
 
-    private void verify(DrillReport report, String token, DonationLoad load, String fundCode) throws Exception {
+    /** Checks exactly-once, gapless receipts and standings; returns when the standings equalled the fund's totals. */
+    private long verify(DrillReport report, DonationLoad load, String fundCode) throws Exception {
         report.check(load.refused() == 0, "%d donations refused for good", load.refused());
         report.check(load.duplicates().isEmpty(), "keys answered with two different donations: %s",
                 load.duplicates());
@@ -258,15 +258,16 @@ public final class FaultDrills {
             }
             pause(Duration.ofMillis(500));
         }
-        lastConsistentAt = System.nanoTime();
+        long consistentAt = System.nanoTime();
         long count = standing == null ? -1 : standing.path("donationCount").asLong();
         long total = standing == null ? -1 : standing.path("totalDonatedVnd").asLong();
         report.say("checked: %d donations once each (%d keys), receipts 1..%d %s, standings %d donations / %,d đồng "
                         + "vs the fund's %d / %,d (equal %.1f s after the load ended)", donations.size(),
                 load.recorded().size(), numbers.size(), gapless ? "without a gap" : "WITH GAPS", count, total,
-                accepted.size(), expectedTotal, (lastConsistentAt - waitStart) / 1e9);
+                accepted.size(), expectedTotal, (consistentAt - waitStart) / 1e9);
         report.check(count == accepted.size() && total == expectedTotal,
                 "standings %d / %d differ from the fund's %d / %d", count, total, accepted.size(), expectedTotal);
+        return consistentAt;
     }
 
     private double awaitReady(String service, Duration timeout) {

@@ -129,7 +129,7 @@ public class IdempotentBatchConsumer {
                 work.run();
                 return null;
             } catch (RuntimeException failure) {
-                if (!isTransient(failure)) {
+                if (!TransientFailures.isTransient(failure)) {
                     return failure;
                 }
                 LOG.warnf("%s: transient failure (%s); trying again in %d ms", consumer, rootMessage(failure),
@@ -143,11 +143,6 @@ public class IdempotentBatchConsumer {
                 pause = pause.multipliedBy(2).compareTo(longestPause) > 0 ? longestPause : pause.multipliedBy(2);
             }
         }
-    }
-
-    /** See {@link TransientFailures#isTransient}. */
-    static boolean isTransient(Throwable failure) {
-        return TransientFailures.isTransient(failure);
     }
 
     private static String rootMessage(Throwable failure) {

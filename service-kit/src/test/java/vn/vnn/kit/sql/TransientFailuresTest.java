@@ -1,7 +1,7 @@
-package vn.vnn.kit.inbox;
+package vn.vnn.kit.sql;
 
 import org.junit.jupiter.api.Test;
-import vn.vnn.kit.sql.TransientFailures;
+import vn.vnn.kit.inbox.CloudEventReader;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -9,15 +9,15 @@ import java.sql.SQLTransientConnectionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures (of a consumer, of a request: 503 instead of 500) are waited out (retried) and which isolate a record for the dead-letter topic. */
-class TransientFailureTest {
+class TransientFailuresTest {
 
     @Test
     void outagesAndConflictsPassByThemselves() {
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("lost", "08006")))).isTrue();
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("deadlock", "40P01")))).isTrue();
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("serialization", "40001")))).isTrue();
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("shutting down", "57P01")))).isTrue();
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLTransientConnectionException("pool")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("lost", "08006")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("serialization", "40001")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("shutting down", "57P01")))).isTrue();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLTransientConnectionException("pool")))).isTrue();
         assertThat(TransientFailures.isTransient(wrapped(new SQLException(
                 "Acquisition timeout while waiting for new connection")))).isTrue();
         assertThat(TransientFailures.isTransient(new org.hibernate.exception.JDBCConnectionException(
@@ -34,11 +34,11 @@ class TransientFailureTest {
 
     @Test
     void badDataDoesNot() {
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("duplicate", "23505")))).isFalse();
-        assertThat(IdempotentBatchConsumer.isTransient(new CloudEventReader.MalformedEventException("no ce_id")))
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("duplicate", "23505")))).isFalse();
+        assertThat(TransientFailures.isTransient(new CloudEventReader.MalformedEventException("no ce_id")))
                 .isFalse();
-        assertThat(IdempotentBatchConsumer.isTransient(new IllegalArgumentException("negative amount"))).isFalse();
-        assertThat(IdempotentBatchConsumer.isTransient(wrapped(new SQLException("no state")))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("negative amount"))).isFalse();
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("no state")))).isFalse();
         assertThat(TransientFailures.isTransient(wrapped(new SQLException("short state", "0")))).isFalse();
         // A malformed event stays permanent even when its cause looks like an outage.
         RuntimeException malformed = new CloudEventReader.MalformedEventException("bad");
