@@ -113,6 +113,9 @@ class AccessMatrixTest {
         put("StatisticsResource#residentHouseholds", "GET", "/api/v1/statistics/resident-households?year=2025", null,
                 null, Set.of("province-officer", "commune-officer", "commune-chairman", "admin", "auditor"));
         put("StatisticsResource#publish", "POST", "/api/v1/statistics/publications?year=1999", null, null, ADMIN);
+        put("StatisticsResource#rebuildTallies", "POST", "/api/v1/statistics/tallies/rebuild?areaCode=00000", null,
+                null, ADMIN);
+        put("StatisticsResource#tallies", "GET", "/api/v1/statistics/tallies", null, null, Set.of("admin", "auditor"));
         put("HouseholdResource#dissolve", "POST", households + ID + "/dissolution", "application/json", "{}",
                 SURVEYORS);
         put("HouseholdResource#residences", "GET", households + ID + "/residences", null, null, READERS);

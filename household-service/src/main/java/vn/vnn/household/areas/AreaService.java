@@ -3,6 +3,7 @@ package vn.vnn.household.areas;
 import vn.vnn.kit.time.VietnamClock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.kit.upload.RowError;
@@ -28,8 +29,10 @@ public class AreaService {
     private final EntityManager entityManager;
     private final VietnamClock clock;
     private final UnitLinks links;
+    private final Event<UnitsChanged> unitsChanged;
 
-    AreaService(EntityManager entityManager, VietnamClock clock, UnitLinks links) {
+    AreaService(EntityManager entityManager, VietnamClock clock, UnitLinks links, Event<UnitsChanged> unitsChanged) {
+        this.unitsChanged = unitsChanged;
         this.clock = clock;
         this.entityManager = entityManager;
         this.links = links;
@@ -63,6 +66,7 @@ public class AreaService {
         stored.forEach(unit -> byKey.put(unit.code + "@" + unit.validFrom, unit));
         int created = 0;
         int updated = 0;
+        boolean validityChanged = false;
         OffsetDateTime now = clock.now();
         for (UnitRow row : parsed.rows()) {
             AdminUnit unit = byKey.get(row.code() + "@" + row.validFrom());
@@ -75,6 +79,7 @@ public class AreaService {
             } else {
                 updated++;
             }
+            validityChanged |= !java.util.Objects.equals(unit.validTo, row.validTo());
             unit.name = row.name();
             unit.level = row.level();
             unit.parentCode = row.parentCode();
@@ -88,6 +93,9 @@ public class AreaService {
                 // dated: the successor takes over on the day after the old version's last day
                 links.link(row.code(), successor, row.validTo().plusDays(1));
             }
+        }
+        if (validityChanged || created > 0) {
+            unitsChanged.fire(new UnitsChanged(now));
         }
         return new ImportReport(parsed.rows().size(), created, updated);
     }

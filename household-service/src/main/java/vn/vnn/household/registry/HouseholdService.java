@@ -7,6 +7,8 @@ import vn.vnn.kit.persistence.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
+import vn.vnn.household.statistics.Tallies;
+
 import jakarta.persistence.EntityManager;
 import vn.vnn.household.areas.AdminLevel;
 import vn.vnn.household.areas.AdminUnit;
@@ -43,16 +45,18 @@ public class HouseholdService {
     private final EntityManager entityManager;
     private final VietnamClock clock;
     private final Residences residences;
+    private final Tallies tallies;
     /** The year of the opening list; a household's first POOR recognition after it is newly poor. */
     private final int baselineYear;
 
     HouseholdService(Outbox outbox, Caller caller, MemberConflicts conflicts, AuditLog audit,
-                     EntityManager entityManager, VietnamClock clock, Residences residences,
+                     EntityManager entityManager, VietnamClock clock, Residences residences, Tallies tallies,
                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.household.statistics.baseline-year",
                              defaultValue = "2022") int baselineYear) {
         this.baselineYear = baselineYear;
         this.clock = clock;
         this.residences = residences;
+        this.tallies = tallies;
         this.outbox = outbox;
         this.caller = caller;
         this.conflicts = conflicts;
@@ -90,6 +94,7 @@ public class HouseholdService {
             throw ProblemException.invalid("members", "members change through /members, not here");
         }
         household.requireActive();
+        tallies.touch(household.id);
         Versions.requireGivenAndUnchanged("Household", id, household.version, request.version(), "version");
         String before = household.communeCode;
         Map<String, Object> was = snapshot(household);
@@ -187,6 +192,7 @@ public class HouseholdService {
         if (on.isAfter(clock.today())) {
             throw ProblemException.invalid("on", "must not be in the future");
         }
+        tallies.touch(household.id);
         residences.dissolved(household, on);
         household.dissolvedOn = on;
         household.dissolutionReason = reason;
@@ -277,6 +283,7 @@ public class HouseholdService {
         String standard = PovertyStandard.applyingOn(request.recognizedOn()).map(s -> s.code)
                 .orElseThrow(() -> ProblemException.invalid("recognizedOn",
                         "no poverty standard applies on " + request.recognizedOn()));
+        tallies.touch(household.id);
         PovertyStatus previous = household.status;
         StatusTransition transition = StatusTransition.of(previous, request.status(), household.everPoor,
                 request.reviewYear() > baselineYear);

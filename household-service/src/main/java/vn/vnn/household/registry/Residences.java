@@ -7,6 +7,8 @@ import vn.vnn.household.areas.UnitLinks;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.time.VietnamClock;
 
+import vn.vnn.household.statistics.Tallies;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -22,10 +24,12 @@ public class Residences {
 
     private final UnitLinks links;
     private final VietnamClock clock;
+    private final Tallies tallies;
 
-    Residences(UnitLinks links, VietnamClock clock) {
+    Residences(UnitLinks links, VietnamClock clock, Tallies tallies) {
         this.links = links;
         this.clock = clock;
+        this.tallies = tallies;
     }
 
     /** The first period of a household just registered in {@code commune}. */
@@ -41,6 +45,7 @@ public class Residences {
         Residence first = Residence.starting(household.id, 1, Residence.Reason.REGISTERED, residentSince, actor,
                 clock.now());
         place(first, household, commune, preReformCommune);
+        tallies.added(java.util.List.of(household.id));
         return first;
     }
 

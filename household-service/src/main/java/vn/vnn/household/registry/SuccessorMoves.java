@@ -4,6 +4,7 @@ import vn.vnn.household.areas.AdminLevel;
 import vn.vnn.household.areas.AdminUnit;
 import vn.vnn.household.areas.UnitHistory;
 import vn.vnn.household.areas.UnitLinks;
+import vn.vnn.household.statistics.Tallies;
 import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.Caller;
@@ -43,8 +44,10 @@ public class SuccessorMoves {
     private final Caller caller;
     private final AuditLog audit;
     private final VietnamClock clock;
+    private final Tallies tallies;
 
-    SuccessorMoves(UnitLinks links, Caller caller, AuditLog audit, VietnamClock clock) {
+    SuccessorMoves(UnitLinks links, Caller caller, AuditLog audit, VietnamClock clock, Tallies tallies) {
+        this.tallies = tallies;
         this.links = links;
         this.caller = caller;
         this.audit = audit;
@@ -66,6 +69,9 @@ public class SuccessorMoves {
         List<NotMoved> notMoved = new ArrayList<>();
         for (AdminUnit version : ended) {
             List<Residence> staying = Residence.currentIn(version.code, version.validFrom);
+            if (!dryRun) {
+                tallies.touch(staying.stream().map(r -> r.householdId).toList());
+            }
             UnitHistory history = links.history(staying.stream().map(r -> r.villageCode).toList());
             UnitHistory.Version old = history.version(version.code, version.validFrom).orElseThrow();
             for (Residence residence : staying) {

@@ -7,6 +7,8 @@ import vn.vnn.household.registry.HouseholdService;
 import vn.vnn.household.standards.PovertyStandardService;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.vnn.household.statistics.Tallies;
+
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.vnn.household.registry.Assessment;
@@ -49,10 +51,13 @@ public class ReviewService {
     private final PovertyStandardService standards;
     private final HouseholdService households;
     private final VietnamClock clock;
+    private final Tallies tallies;
 
     ReviewService(Caller caller, EntityManager entityManager, AssessmentService assessments,
-                  PovertyStandardService standards, HouseholdService households, VietnamClock clock) {
+                  PovertyStandardService standards, HouseholdService households, VietnamClock clock,
+                  Tallies tallies) {
         this.clock = clock;
+        this.tallies = tallies;
         this.caller = caller;
         this.entityManager = entityManager;
         this.assessments = assessments;
@@ -151,6 +156,8 @@ public class ReviewService {
     @Transactional
     public ReviewCase survey(UUID caseId, Survey request) {
         ReviewCase c = findCase(caseId);
+        // the deprivations found count in the statistics of the round's year
+        tallies.touch(c.householdId);
         ReviewRound round = ReviewRound.findById(c.roundId);
         State next = advance(c, Step.SURVEY);
         if (request.surveyedOn().isBefore(round.opensOn) || request.surveyedOn().isAfter(round.closesOn)) {

@@ -4,15 +4,19 @@ import vn.vnn.kit.sql.TableOwner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Set-wise counts of households for the statistics, read straight from the registry, residence and review tables:
- * the one place where their rows are aggregated in SQL, handed out as typed records. Households are counted where
- * their residence was on the year's reference day, by the residence's recorded place ({@link Place}); where that
- * place lies on the year's tree is decided in Java ({@code UnitHistory}).
+ * the one place where their rows are aggregated in SQL. The same counts, of a whole province or of the households a
+ * transaction changed, feed the reports (when no trusted tally exists), the maintained tallies ({@link Tallies}) and
+ * their rebuilds and checks. Households are counted where their residence was on the year's reference day, by the
+ * residence's recorded place ({@link Place}); where that place lies on the year's tree is decided in Java
+ * ({@code UnitHistory}).
  */
 @ApplicationScoped
 @TableOwner({"household", "status_recognition", "review_case", "household_residence"})
@@ -44,13 +48,115 @@ public class HouseholdCounts {
                               long firstRecorded, long households) {
     }
 
-    /** A household that left its stay during the year: moved ({@code to} set) or dissolved ({@code to} null). */
-    public record Move(Place from, Place to, boolean poorAtStart) {
+    /** Households that left their stay during the year: moved ({@code to} set) or dissolved ({@code to} null). */
+    public record Move(Place from, Place to, boolean poorAtStart, long households) {
     }
 
     /** Households of a place found deprived of an indicator in the year's review. */
     public record IndicatorCount(Place place, String indicator, long households) {
     }
+
+    /**
+     * The three counts, each with the columns of its rows (and of its tally table): the key columns first, then the
+     * summed values. Rows are {@code Object[]} in exactly this order whether counted or read from a tally.
+     */
+    enum Kind {
+        STATUS("tally_status", List.of("year", "province_code", "commune_code", "unit_valid_from", "village_code",
+                "pre_reform_commune_code", "ethnic_minority", "status", "causes_of_poverty", "start", "poor_at_start",
+                "escaped", "newly_poor", "re_poor", "first_recorded", "households"), 11),
+        MOVE("tally_move", List.of("year", "from_province_code", "from_commune_code", "from_unit_valid_from",
+                "from_village_code", "from_pre_reform_commune_code", "to_province_code", "to_commune_code",
+                "to_unit_valid_from", "to_village_code", "to_pre_reform_commune_code", "poor_at_start", "households"),
+                12),
+        INDICATOR("tally_indicator", List.of("year", "province_code", "commune_code", "unit_valid_from",
+                "village_code", "pre_reform_commune_code", "indicator", "households"), 7);
+
+        final String table;
+        final List<String> columns;
+        final int keys;
+
+        Kind(String table, List<String> columns, int keys) {
+            this.table = table;
+            this.columns = columns;
+            this.keys = keys;
+        }
+
+        String type(int column) {
+            String name = columns.get(column);
+            if (column >= keys) {
+                return "bigint";
+            }
+            return name.equals("year") ? "integer"
+                    : name.equals("ethnic_minority") || name.equals("poor_at_start") ? "boolean" : "text";
+        }
+    }
+
+    /** Which residences a count reads: of these provinces, of these communes, of these households, or all. */
+    public record Scan(Column column, String[] codes) {
+        public enum Column { PROVINCE, COMMUNE, HOUSEHOLD, ALL }
+
+        static Scan all() {
+            return new Scan(Column.ALL, new String[0]);
+        }
+
+        /** The condition on a residence alias; ?1 is the codes. */
+        String where(String alias) {
+            return switch (column) {
+                case PROVINCE -> alias + ".province_code = ANY(CAST(?1 AS text[]))";
+                case COMMUNE -> alias + ".commune_code = ANY(CAST(?1 AS text[]))";
+                case HOUSEHOLD -> alias + ".household_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))";
+                case ALL -> "CAST(?1 AS text[]) IS NOT NULL";
+            };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scan s && s.column == column && Arrays.equals(s.codes, codes);
+        }
+
+        @Override
+        public int hashCode() {
+            return column.hashCode() * 31 + Arrays.hashCode(codes);
+        }
+
+        @Override
+        public String toString() {
+            return column + Arrays.toString(codes);
+        }
+    }
+
+    /** Years counted in one go, each with its reference day; ?2 and ?3 of the counts, ?4 the baseline year. */
+    public record Years(int[] years, LocalDate[] days, int baselineYear) {
+        static Years of(int year, LocalDate day, int baselineYear) {
+            return new Years(new int[]{year}, new LocalDate[]{day}, baselineYear);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Years y && Arrays.equals(y.years, years) && Arrays.equals(y.days, days)
+                    && y.baselineYear == baselineYear;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(years) * 31 + Arrays.hashCode(days);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(years) + " on " + Arrays.toString(days);
+        }
+    }
+
+    /** The years with their reference day and the last day of the year before (the start of the year). */
+    private static final String YEARS = """
+            WITH y AS (SELECT CAST(t.year AS integer) AS year, CAST(t.day AS date) AS day,
+                              make_date(CAST(t.year AS integer) - 1, 12, 31) AS start_day
+                       FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[])) AS t(year, day))
+            """;
+
+    /** Whether the residence's commune version (joined as u) is in force on the reference day. */
+    private static final String IN_FORCE = "coalesce(u.valid_from <= y.day AND (u.valid_to IS NULL OR u.valid_to >= y.day), false)";
 
     private final EntityManager entityManager;
 
@@ -58,138 +164,158 @@ public class HouseholdCounts {
         this.entityManager = entityManager;
     }
 
-    /** Which residences a report reads: those of these provinces (whole-province scans) or of these communes. */
-    record Scan(boolean byProvince, String[] codes, String[] versionsInForce) {
-        String where(String alias) {
-            return alias + (byProvince ? ".province_code" : ".commune_code") + " = ANY(CAST(?1 AS text[]))";
-        }
-    }
-
-    /**
-     * Households resident on {@code day} (the reference day of {@code year}), by place, minority flag, status at the
-     * end of the year, causes, how they stood at its start, and the year's recognitions.
-     */
-    List<StatusCount> byStatus(Scan scan, int year, LocalDate day, LocalDate startDay, int baselineYear) {
+    /** The rows of a count, in the kind's column order. */
+    List<Object[]> count(Kind kind, Scan scan, Years years) {
         // Hash aggregation instead of sorting a million rows of text; the default work_mem is too small for it.
         entityManager.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
-        // The household row carries its latest status: only households recognised in the year or after it need
-        // their recognitions read, and only residences begun during the year need the one before looked up.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT r.commune_code, CAST(r.unit_valid_from AS text),
-                               CASE WHEN %2$s THEN NULL ELSE r.village_code END,
-                               CASE WHEN %2$s THEN NULL ELSE r.pre_reform_commune_code END,
-                               h.ethnic_minority, st.end_status,
-                               CASE WHEN st.end_status = 'POOR' THEN h.causes_of_poverty END,
-                               CASE WHEN r.valid_from IS NULL OR r.valid_from <= ?4 THEN 'STAYED'
-                                    ELSE coalesce((SELECT CASE WHEN r0.stay = r.stay THEN 'STAYED' ELSE 'MOVED' END
-                                                   FROM household_residence r0
-                                                   WHERE r0.household_id = r.household_id
-                                                     AND (r0.valid_from IS NULL OR r0.valid_from <= ?4)
-                                                     AND (r0.valid_to IS NULL OR r0.valid_to >= ?4) LIMIT 1),
-                                                  'ARRIVED') END,
-                               coalesce(st.start_status = 'POOR', false),
-                               sum(st.escaped), sum(st.newly), sum(st.re_poor), sum(st.first), count(*)
-                        FROM household_residence r JOIN household h ON h.id = r.household_id
-                        CROSS JOIN LATERAL (
-                            SELECT h.status AS end_status, h.status AS start_status, 0 AS escaped, 0 AS newly,
-                                   0 AS re_poor, 0 AS first
-                            WHERE h.status_year IS NULL OR h.status_year < ?3
-                            UNION ALL
-                            SELECT a.* FROM (
-                                SELECT (array_agg(x.status ORDER BY x.review_year DESC, x.recorded_at DESC))[1],
-                                       (array_agg(x.status ORDER BY x.review_year DESC, x.recorded_at DESC)
-                                            FILTER (WHERE x.review_year < ?3))[1],
-                                       count(*) FILTER (WHERE x.review_year = ?3 AND x.previous_status = 'POOR'
-                                                          AND x.status <> 'POOR'),
-                                       count(*) FILTER (WHERE x.review_year = ?3 AND x.status = 'POOR'
-                                                          AND x.previous_status IS DISTINCT FROM 'POOR'
-                                                          AND x.transition <> 'RE_POOR'
-                                                          AND NOT (x.previous_status IS NULL
-                                                                   AND x.review_year <= ?5)),
-                                       count(*) FILTER (WHERE x.review_year = ?3 AND x.status = 'POOR'
-                                                          AND x.previous_status IS DISTINCT FROM 'POOR'
-                                                          AND x.transition = 'RE_POOR'),
-                                       count(*) FILTER (WHERE x.review_year = ?3 AND x.status = 'POOR'
-                                                          AND x.previous_status IS NULL AND x.review_year <= ?5
-                                                          AND x.transition <> 'RE_POOR')
-                                FROM status_recognition x
-                                WHERE x.household_id = h.id AND x.review_year <= ?3) a
-                            WHERE h.status_year >= ?3) st
-                        WHERE %1$s AND (r.valid_from IS NULL OR r.valid_from <= ?2)
-                          AND (r.valid_to IS NULL OR r.valid_to >= ?2)
-                        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(scan.where("r"), inForce("r")))
-                .setParameter(1, scan.codes()).setParameter(2, day).setParameter(3, year)
-                .setParameter(4, startDay).setParameter(5, baselineYear).setParameter(6, scan.versionsInForce())
+        List<Object[]> rows = bind(entityManager.createNativeQuery(select(kind, scan, true)), kind, scan, years)
                 .getResultList();
-        return rows.stream().map(r -> new StatusCount(place(r, 0), Boolean.TRUE.equals(r[4]), (String) r[5],
-                (String) r[6], Start.valueOf((String) r[7]), Boolean.TRUE.equals(r[8]), number(r[9]),
-                number(r[10]), number(r[11]), number(r[12]), number(r[13]))).toList();
+        return rows;
     }
 
     /**
-     * Households whose stay of the end of the previous year ended during {@code year}: moved to another commune or
+     * The SELECT of a count (for {@link #count} and for filling tallies with INSERT … SELECT). A move belongs to the
+     * area it left and to the one it reached ({@code bothEnds}, for reports) or, in a tally, to where it left.
+     */
+    String select(Kind kind, Scan scan, boolean bothEnds) {
+        return switch (kind) {
+            case STATUS -> YEARS + STATUS.formatted(scan.where("r"), IN_FORCE);
+            case MOVE -> YEARS + MOVES.formatted(bothEnds
+                    ? "(" + scan.where("r0") + " OR " + scan.where("r1") + ")" : scan.where("r0"));
+            case INDICATOR -> YEARS + INDICATORS.formatted(scan.where("r"), IN_FORCE);
+        };
+    }
+
+    Query bind(Query query, Kind kind, Scan scan, Years years) {
+        query.setParameter(1, scan.codes())
+                .setParameter(2, Arrays.stream(years.years()).mapToObj(String::valueOf).toArray(String[]::new))
+                .setParameter(3, Arrays.stream(years.days()).map(LocalDate::toString).toArray(String[]::new));
+        if (kind == Kind.STATUS) {
+            query.setParameter(4, years.baselineYear());
+        }
+        return query;
+    }
+
+    /**
+     * Households resident on the reference day, by place, minority flag, status at the end of the year, causes, how
+     * they stood at its start, and the year's recognitions. The household row carries its latest status: only
+     * households recognised in the year or after it need their recognitions read, and only residences begun during
+     * the year need the one before looked up.
+     */
+    private static final String STATUS = """
+            SELECT y.year, r.province_code, r.commune_code, CAST(r.unit_valid_from AS text),
+                   CASE WHEN %2$s THEN '' ELSE coalesce(r.village_code, '') END,
+                   CASE WHEN %2$s THEN '' ELSE coalesce(r.pre_reform_commune_code, '') END,
+                   coalesce(h.ethnic_minority, false), coalesce(st.end_status, ''),
+                   coalesce(CASE WHEN st.end_status = 'POOR' THEN h.causes_of_poverty END, ''),
+                   CASE WHEN r.valid_from IS NULL OR r.valid_from <= y.start_day THEN 'STAYED'
+                        ELSE coalesce((SELECT CASE WHEN r0.stay = r.stay THEN 'STAYED' ELSE 'MOVED' END
+                                       FROM household_residence r0
+                                       WHERE r0.household_id = r.household_id
+                                         AND (r0.valid_from IS NULL OR r0.valid_from <= y.start_day)
+                                         AND (r0.valid_to IS NULL OR r0.valid_to >= y.start_day) LIMIT 1),
+                                      'ARRIVED') END,
+                   coalesce(st.start_status = 'POOR', false),
+                   sum(st.escaped), sum(st.newly), sum(st.re_poor), sum(st.first), count(*)
+            FROM y JOIN household_residence r ON (r.valid_from IS NULL OR r.valid_from <= y.day)
+                                             AND (r.valid_to IS NULL OR r.valid_to >= y.day)
+            JOIN household h ON h.id = r.household_id
+            LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from
+            CROSS JOIN LATERAL (
+                SELECT h.status AS end_status, h.status AS start_status, 0 AS escaped, 0 AS newly,
+                       0 AS re_poor, 0 AS first
+                WHERE h.status_year IS NULL OR h.status_year < y.year
+                UNION ALL
+                SELECT a.* FROM (
+                    SELECT (array_agg(x.status ORDER BY x.review_year DESC, x.recorded_at DESC))[1],
+                           (array_agg(x.status ORDER BY x.review_year DESC, x.recorded_at DESC)
+                                FILTER (WHERE x.review_year < y.year))[1],
+                           count(*) FILTER (WHERE x.review_year = y.year AND x.previous_status = 'POOR'
+                                              AND x.status <> 'POOR'),
+                           count(*) FILTER (WHERE x.review_year = y.year AND x.status = 'POOR'
+                                              AND x.previous_status IS DISTINCT FROM 'POOR'
+                                              AND x.transition <> 'RE_POOR'
+                                              AND NOT (x.previous_status IS NULL AND x.review_year <= ?4)),
+                           count(*) FILTER (WHERE x.review_year = y.year AND x.status = 'POOR'
+                                              AND x.previous_status IS DISTINCT FROM 'POOR'
+                                              AND x.transition = 'RE_POOR'),
+                           count(*) FILTER (WHERE x.review_year = y.year AND x.status = 'POOR'
+                                              AND x.previous_status IS NULL AND x.review_year <= ?4
+                                              AND x.transition <> 'RE_POOR')
+                    FROM status_recognition x
+                    WHERE x.household_id = h.id AND x.review_year <= y.year) a
+                WHERE h.status_year >= y.year) st
+            WHERE %1$s
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11""";
+
+    /**
+     * Households whose stay of the end of the previous year ended during the year: moved to another commune or
      * dissolved; with whether they were poor at the start of the year.
      */
-    List<Move> moves(Scan scan, int year, LocalDate day, LocalDate startDay) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT r0.commune_code, CAST(r0.unit_valid_from AS text), r0.village_code,
-                               r0.pre_reform_commune_code,
-                               r1.commune_code, CAST(r1.unit_valid_from AS text), r1.village_code,
-                               r1.pre_reform_commune_code,
-                               CASE WHEN h.status_year IS NULL THEN false
-                                    WHEN h.status_year < ?2 THEN h.status = 'POOR'
-                                    ELSE coalesce((SELECT x.status = 'POOR' FROM status_recognition x
-                                                   WHERE x.household_id = h.id AND x.review_year < ?2
-                                                   ORDER BY x.review_year DESC, x.recorded_at DESC LIMIT 1), false)
-                               END
-                        FROM household_residence r0 JOIN household h ON h.id = r0.household_id
-                        LEFT JOIN household_residence r1 ON r1.household_id = r0.household_id
-                             AND (r1.valid_from IS NULL OR r1.valid_from <= ?3)
-                             AND (r1.valid_to IS NULL OR r1.valid_to >= ?3)
-                        WHERE r0.valid_to >= ?4 AND r0.valid_to < ?3
-                          AND (r0.valid_from IS NULL OR r0.valid_from <= ?4)
-                          AND (r1.household_id IS NULL OR r1.stay <> r0.stay)
-                          AND (%s OR %s)""".formatted(scan.where("r0"), scan.where("r1")))
-                .setParameter(1, scan.codes()).setParameter(2, year).setParameter(3, day)
-                .setParameter(4, startDay).getResultList();
-        return rows.stream().map(r -> new Move(place(r, 0), r[4] == null ? null : place(r, 4),
-                Boolean.TRUE.equals(r[8]))).toList();
+    private static final String MOVES = """
+            SELECT y.year, r0.province_code, r0.commune_code, CAST(r0.unit_valid_from AS text),
+                   coalesce(r0.village_code, ''), coalesce(r0.pre_reform_commune_code, ''),
+                   coalesce(r1.province_code, ''), coalesce(r1.commune_code, ''),
+                   coalesce(CAST(r1.unit_valid_from AS text), ''), coalesce(r1.village_code, ''),
+                   coalesce(r1.pre_reform_commune_code, ''),
+                   CASE WHEN h.status_year IS NULL THEN false
+                        WHEN h.status_year < y.year THEN h.status = 'POOR'
+                        ELSE coalesce((SELECT x.status = 'POOR' FROM status_recognition x
+                                       WHERE x.household_id = h.id AND x.review_year < y.year
+                                       ORDER BY x.review_year DESC, x.recorded_at DESC LIMIT 1), false)
+                   END,
+                   count(*)
+            FROM y JOIN household_residence r0 ON r0.valid_to >= y.start_day AND r0.valid_to < y.day
+                                              AND (r0.valid_from IS NULL OR r0.valid_from <= y.start_day)
+            JOIN household h ON h.id = r0.household_id
+            LEFT JOIN household_residence r1 ON r1.household_id = r0.household_id
+                 AND (r1.valid_from IS NULL OR r1.valid_from <= y.day)
+                 AND (r1.valid_to IS NULL OR r1.valid_to >= y.day)
+            WHERE (r1.household_id IS NULL OR r1.stay <> r0.stay) AND %s
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
+
+    /** By place and deprived indicator, households of the review rounds of the year. */
+    private static final String INDICATORS = """
+            SELECT y.year, r.province_code, r.commune_code, CAST(r.unit_valid_from AS text),
+                   CASE WHEN %2$s THEN '' ELSE coalesce(r.village_code, '') END,
+                   CASE WHEN %2$s THEN '' ELSE coalesce(r.pre_reform_commune_code, '') END,
+                   d, count(DISTINCT c.household_id)
+            FROM y JOIN review_round rr ON rr.review_year = y.year
+                 JOIN review_case c ON c.round_id = rr.id
+                 JOIN household_residence r ON r.household_id = c.household_id
+                      AND (r.valid_from IS NULL OR r.valid_from <= y.day)
+                      AND (r.valid_to IS NULL OR r.valid_to >= y.day)
+                 LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from,
+                 unnest(string_to_array(c.deprivations, ',')) AS d
+            WHERE %1$s AND d <> ''
+            GROUP BY 1, 2, 3, 4, 5, 6, 7""";
+
+    static StatusCount status(Object[] r) {
+        return new StatusCount(place(r, 2), Boolean.TRUE.equals(r[6]), blank((String) r[7]), blank((String) r[8]),
+                Start.valueOf((String) r[9]), Boolean.TRUE.equals(r[10]), number(r[11]), number(r[12]),
+                number(r[13]), number(r[14]), number(r[15]));
     }
 
-    /** By place and deprived indicator, households of the review rounds of {@code year}. */
-    List<IndicatorCount> byIndicator(Scan scan, int year, LocalDate day) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT r.commune_code, CAST(r.unit_valid_from AS text),
-                               CASE WHEN %2$s THEN NULL ELSE r.village_code END,
-                               CASE WHEN %2$s THEN NULL ELSE r.pre_reform_commune_code END,
-                               d, count(DISTINCT c.household_id)
-                        FROM review_case c JOIN review_round rr ON rr.id = c.round_id
-                             JOIN household_residence r ON r.household_id = c.household_id
-                                  AND (r.valid_from IS NULL OR r.valid_from <= ?2)
-                                  AND (r.valid_to IS NULL OR r.valid_to >= ?2),
-                             unnest(string_to_array(c.deprivations, ',')) AS d
-                        WHERE %1$s AND rr.review_year = ?3 AND d <> ''
-                        GROUP BY 1, 2, 3, 4, 5""".formatted(scan.where("r"), inForce("r").replace("?6", "?4")))
-                .setParameter(1, scan.codes()).setParameter(2, day).setParameter(3, year)
-                .setParameter(4, scan.versionsInForce()).getResultList();
-        return rows.stream().map(r -> new IndicatorCount(place(r, 0), (String) r[4], number(r[5]))).toList();
+    static Move move(Object[] r) {
+        return new Move(place(r, 2), ((String) r[7]).isEmpty() ? null : place(r, 7), Boolean.TRUE.equals(r[11]),
+                number(r[12]));
     }
 
-    /** Whether the residence's commune version is in force on the reference day (then nothing is derived). */
-    private static String inForce(String alias) {
-        return "(" + alias + ".commune_code || '@' || CAST(" + alias + ".unit_valid_from AS text))"
-                + " = ANY(CAST(?6 AS text[]))";
+    static IndicatorCount indicator(Object[] r) {
+        return new IndicatorCount(place(r, 2), (String) r[6], number(r[7]));
     }
 
     private static Place place(Object[] row, int at) {
-        return new Place((String) row[at], LocalDate.parse((String) row[at + 1]), (String) row[at + 2],
-                (String) row[at + 3]);
+        return new Place((String) row[at], LocalDate.parse((String) row[at + 1]), blank((String) row[at + 2]),
+                blank((String) row[at + 3]));
     }
 
-    private static long number(Object value) {
+    private static String blank(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 }

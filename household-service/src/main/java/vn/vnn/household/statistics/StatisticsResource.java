@@ -133,6 +133,30 @@ public class StatisticsResource {
         return publications.publish(year(year));
     }
 
+    @POST
+    @Path("tallies/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Count the statistics' tallies of an area's province afresh",
+            description = "Reports read per-commune tallies kept up to date with every registration, recognition, "
+                    + "move, dissolution and survey. This counts those of the area's province (and of the provinces "
+                    + "it was formed from or became) again from the registry for every maintained year and says how "
+                    + "many tally rows were wrong (rowsCorrected; 0 when the tallies held). Needed only after data "
+                    + "were written to the database other than through the service.")
+    public Tallies.Rebuilt rebuildTallies(@QueryParam("areaCode") String areaCode) {
+        return statistics.rebuildTallies(required(areaCode));
+    }
+
+    @GET
+    @Path("tallies")
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Which years' statistics are read from tallies",
+            description = "Per maintained year: whether its tallies are built and trusted (reports then read them), "
+                    + "the day of the unit tree they were built on, and when. Untrusted years are counted live and "
+                    + "rebuilt by a regular job.")
+    public List<Tallies.YearState> tallies() {
+        return statistics.tallyYears();
+    }
+
     private static List<PovertyStatistics> rows(PovertyStatistics figures) {
         List<PovertyStatistics> rows = new ArrayList<>();
         rows.add(figures);

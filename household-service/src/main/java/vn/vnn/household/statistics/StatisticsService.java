@@ -7,11 +7,9 @@ import vn.vnn.household.areas.UnitLinks;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
-import vn.vnn.kit.time.VietnamClock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -39,22 +37,18 @@ public class StatisticsService {
     private static final String UNATTRIBUTED = "~";
 
     private final HouseholdCounts counts;
+    private final Tallies maintained;
     private final ResidentHouseholds resident;
     private final UnitLinks links;
     private final Caller caller;
-    private final VietnamClock clock;
-    private final int baselineYear;
 
-    StatisticsService(HouseholdCounts counts, ResidentHouseholds resident, UnitLinks links, Caller caller,
-                      VietnamClock clock,
-                      @ConfigProperty(name = "vnn.household.statistics.baseline-year", defaultValue = "2022")
-                      int baselineYear) {
+    StatisticsService(HouseholdCounts counts, Tallies tallies, ResidentHouseholds resident, UnitLinks links,
+                      Caller caller) {
         this.counts = counts;
+        this.maintained = tallies;
         this.resident = resident;
         this.links = links;
         this.caller = caller;
-        this.clock = clock;
-        this.baselineYear = baselineYear;
     }
 
     @Transactional
@@ -94,10 +88,31 @@ public class StatisticsService {
         return figures;
     }
 
-    /** 31 December of the year; today for the current year (its tree and residences as they stand). */
     LocalDate referenceDay(int year) {
-        LocalDate today = clock.today();
-        return year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
+        return maintained.referenceDay(year);
+    }
+
+    /** The maintained years and whether reports trust their tallies. */
+    @Transactional
+    public List<Tallies.YearState> tallyYears() {
+        return maintained.years();
+    }
+
+    /**
+     * Counts the tallies of the area's province (and of the provinces it was formed from or became) afresh for every
+     * maintained year; says how many tally rows were wrong.
+     */
+    @Transactional
+    public Tallies.Rebuilt rebuildTallies(String areaCode) {
+        LocalDate today = referenceDay(Integer.MAX_VALUE);
+        AdminUnit area = AdminUnit.inForce(areaCode, today).or(() -> AdminUnit.<AdminUnit>find(
+                "code = ?1 order by validFrom desc", areaCode).firstResultOptional())
+                .orElseThrow(() -> ProblemException.notFound("Area", areaCode));
+        String province = area.level == AdminLevel.PROVINCE ? area.code
+                : AdminUnit.provinceOf(area.code, area.validTo == null ? today : area.validTo);
+        Set<String> provinces = new HashSet<>(List.of(linked(Set.of(province), links.history(List.of()),
+                AdminLevel.PROVINCE)));
+        return maintained.rebuild(provinces, maintained.maintainedYears());
     }
 
     /** One report: the counts of the area's households, placed on the year's tree and summed per unit. */
@@ -144,11 +159,11 @@ public class StatisticsService {
         void load() {
             UnitHistory history = links.history(List.of());
             Set<String> communes = communesUnder(area);
-            HouseholdCounts.Scan scan = scan(communes, history);
-            LocalDate startDay = LocalDate.of(year - 1, 12, 31);
-            List<HouseholdCounts.StatusCount> statuses = counts.byStatus(scan, year, day, startDay, baselineYear);
-            List<HouseholdCounts.Move> moves = counts.moves(scan, year, day, startDay);
-            List<HouseholdCounts.IndicatorCount> indicators = counts.byIndicator(scan, year, day);
+            HouseholdCounts.Scan scan = scan(history);
+            Tallies.YearCounts counted = maintained.counts(scan, year, day);
+            List<HouseholdCounts.StatusCount> statuses = counted.statuses();
+            List<HouseholdCounts.Move> moves = counted.moves();
+            List<HouseholdCounts.IndicatorCount> indicators = counted.indicators();
             Set<String> villages = new HashSet<>();
             statuses.forEach(s -> villages.add(s.place().villageCode()));
             indicators.forEach(i -> villages.add(i.place().villageCode()));
@@ -165,7 +180,7 @@ public class StatisticsService {
             indicators.forEach(i -> tally(slots.of(i.place())).indicators.merge(i.indicator(), i.households(),
                     Long::sum));
             moves.forEach(m -> crossings.add(new Crossing(slots.of(m.from()),
-                    m.to() == null ? null : slots.of(m.to()), m.poorAtStart())));
+                    m.to() == null ? null : slots.of(m.to()), m.poorAtStart(), m.households())));
             supplied = resident.forYear(year, communes);
         }
 
@@ -198,9 +213,9 @@ public class StatisticsService {
                 if (!c.poorAtStart()) {
                     continue;
                 }
-                poorPrevious += from ? 1 : 0;
-                movedIn += to && !from ? 1 : 0;
-                movedOut += from && !to ? 1 : 0;
+                poorPrevious += from ? c.households() : 0;
+                movedIn += to && !from ? c.households() : 0;
+                movedOut += from && !to ? c.households() : 0;
             }
             long expected = poorPrevious - t.escaped + t.newlyPoor + t.rePoor + t.firstRecorded + movedIn - movedOut;
             PovertyStatistics.Dynamics dynamics = new PovertyStatistics.Dynamics(poorPrevious, t.escaped,
@@ -275,34 +290,14 @@ public class StatisticsService {
          * The residences a report must read: of the area's province (and of the provinces it was formed from or
          * became) for a province or district; of its communes and the communes they came from or became otherwise.
          */
-        private HouseholdCounts.Scan scan(Set<String> communes, UnitHistory history) {
-            String[] inForce = tree.stream().filter(u -> u.level == AdminLevel.COMMUNE)
-                    .map(u -> u.code + "@" + u.validFrom).toArray(String[]::new);
+        private HouseholdCounts.Scan scan(UnitHistory history) {
             if (area.level == AdminLevel.PROVINCE || area.level == AdminLevel.DISTRICT) {
                 String province = area.level == AdminLevel.PROVINCE ? area.code : AdminUnit.provinceOf(area.code, day);
-                return new HouseholdCounts.Scan(true, linked(Set.of(province), history, AdminLevel.PROVINCE),
-                        inForce);
+                return new HouseholdCounts.Scan(HouseholdCounts.Scan.Column.PROVINCE,
+                        linked(Set.of(province), history, AdminLevel.PROVINCE));
             }
-            return new HouseholdCounts.Scan(false, linked(communes, history, AdminLevel.COMMUNE), inForce);
-        }
-
-        /** The codes and every code of the same level linked to them by succession, either way, transitively. */
-        private String[] linked(Set<String> codes, UnitHistory history, AdminLevel level) {
-            Map<String, Set<String>> graph = new HashMap<>();
-            history.links().forEach(l -> {
-                graph.computeIfAbsent(l.code(), k -> new HashSet<>()).add(l.successorCode());
-                graph.computeIfAbsent(l.successorCode(), k -> new HashSet<>()).add(l.code());
-            });
-            Set<String> found = new HashSet<>(codes);
-            Deque<String> todo = new ArrayDeque<>(codes);
-            while (!todo.isEmpty()) {
-                for (String next : graph.getOrDefault(todo.pop(), Set.of())) {
-                    if (history.hasLevel(next, level) && found.add(next)) {
-                        todo.add(next);
-                    }
-                }
-            }
-            return found.toArray(String[]::new);
+            return new HouseholdCounts.Scan(HouseholdCounts.Scan.Column.COMMUNE,
+                    linked(communesUnder(area), history, AdminLevel.COMMUNE));
         }
 
         /** Where each recorded place lies on the day's tree, remembered per place. */
@@ -325,11 +320,30 @@ public class StatisticsService {
         }
     }
 
+    /** The codes and every code of the same level linked to them by succession, either way, transitively. */
+    private static String[] linked(Set<String> codes, UnitHistory history, AdminLevel level) {
+        Map<String, Set<String>> graph = new HashMap<>();
+        history.links().forEach(l -> {
+            graph.computeIfAbsent(l.code(), k -> new HashSet<>()).add(l.successorCode());
+            graph.computeIfAbsent(l.successorCode(), k -> new HashSet<>()).add(l.code());
+        });
+        Set<String> found = new HashSet<>(codes);
+        Deque<String> todo = new ArrayDeque<>(codes);
+        while (!todo.isEmpty()) {
+            for (String next : graph.getOrDefault(todo.pop(), Set.of())) {
+                if (history.hasLevel(next, level) && found.add(next)) {
+                    todo.add(next);
+                }
+            }
+        }
+        return found.toArray(String[]::new);
+    }
+
     private record Denominator(long households, String source) {
     }
 
-    /** A household that left its stay in the year: from one slot to another (null: dissolved). */
-    private record Crossing(String from, String to, boolean poorAtStart) {
+    /** Households that left their stay in the year: from one slot to another (null: dissolved). */
+    private record Crossing(String from, String to, boolean poorAtStart, long households) {
     }
 
     /** Household counts of one slot (a commune or an unattributed line), or of an area once summed. */
