@@ -30,9 +30,12 @@ public class AreaService {
     private final VietnamClock clock;
     private final UnitLinks links;
     private final Event<UnitsChanged> unitsChanged;
+    private final UnitTrees trees;
 
-    AreaService(EntityManager entityManager, VietnamClock clock, UnitLinks links, Event<UnitsChanged> unitsChanged) {
+    AreaService(EntityManager entityManager, VietnamClock clock, UnitLinks links, Event<UnitsChanged> unitsChanged,
+                UnitTrees trees) {
         this.unitsChanged = unitsChanged;
+        this.trees = trees;
         this.clock = clock;
         this.entityManager = entityManager;
         this.links = links;
@@ -94,6 +97,7 @@ public class AreaService {
                 links.link(row.code(), successor, row.validTo().plusDays(1));
             }
         }
+        trees.changed();
         if (validityChanged || created > 0) {
             unitsChanged.fire(new UnitsChanged(now));
         }

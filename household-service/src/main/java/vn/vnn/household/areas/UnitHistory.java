@@ -59,6 +59,11 @@ public final class UnitHistory {
         this.links = List.copyOf(links);
     }
 
+    /** Every version this history knows. */
+    public List<Version> versions() {
+        return versionsByCode.values().stream().flatMap(List::stream).toList();
+    }
+
     public List<Link> links() {
         return links;
     }

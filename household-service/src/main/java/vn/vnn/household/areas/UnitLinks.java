@@ -19,9 +19,11 @@ import java.util.List;
 public class UnitLinks {
 
     private final EntityManager entityManager;
+    private final UnitTrees trees;
 
-    UnitLinks(EntityManager entityManager) {
+    UnitLinks(EntityManager entityManager, UnitTrees trees) {
         this.entityManager = entityManager;
+        this.trees = trees;
     }
 
     /** Records that {@code code} became (part of) {@code successor} on {@code effectiveOn}; repeating it is a no-op. */
@@ -44,16 +46,29 @@ public class UnitLinks {
     public UnitHistory history(Collection<String> villageCodes) {
         String[] villages = villageCodes.stream().filter(java.util.Objects::nonNull).distinct()
                 .toArray(String[]::new);
+        UnitHistory base = trees.derived("history", () -> new UnitHistory(versions("level <> 'VILLAGE'", null),
+                links("", null)));
+        if (villages.length == 0) {
+            return base;
+        }
+        List<UnitHistory.Version> versions = new java.util.ArrayList<>(base.versions());
+        versions.addAll(versions("""
+                level = 'VILLAGE' AND (code = ANY(?1)
+                   OR code IN (SELECT successor_code FROM admin_unit_successor WHERE code = ANY(?1))
+                   OR code IN (SELECT code FROM admin_unit_successor WHERE successor_code = ANY(?1)))""", villages));
+        return new UnitHistory(versions, base.links());
+    }
+
+    private List<UnitHistory.Version> versions(String where, String[] villages) {
+        var query = entityManager.createNativeQuery(
+                "SELECT code, level, parent_code, valid_from, valid_to FROM admin_unit WHERE " + where);
+        if (villages != null) {
+            query.setParameter(1, villages);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT code, level, parent_code, valid_from, valid_to FROM admin_unit
-                        WHERE level <> 'VILLAGE' OR code = ANY(?1)
-                           OR code IN (SELECT successor_code FROM admin_unit_successor WHERE code = ANY(?1))
-                           OR code IN (SELECT code FROM admin_unit_successor WHERE successor_code = ANY(?1))""")
-                .setParameter(1, villages).getResultList();
-        List<UnitHistory.Version> versions = rows.stream().map(r -> new UnitHistory.Version((String) r[0],
-                AdminLevel.valueOf((String) r[1]), (String) r[2], date(r[3]), date(r[4]))).toList();
-        return new UnitHistory(versions, links("", null));
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new UnitHistory.Version((String) r[0], AdminLevel.valueOf((String) r[1]),
+                (String) r[2], date(r[3]), date(r[4]))).toList();
     }
 
     private List<UnitHistory.Link> links(String where, String code) {

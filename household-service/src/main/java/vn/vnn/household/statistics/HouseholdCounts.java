@@ -29,23 +29,20 @@ public class HouseholdCounts {
     public record Place(String communeCode, LocalDate unitValidFrom, String villageCode, String preReformCommune) {
     }
 
-    /** How a household resident on the reference day stood at the start of the year. */
-    public enum Start {
-        /** In the same stay at the end of the previous year (a reorganisation is no move). */
-        STAYED,
-        /** Not resident anywhere at the end of the previous year (registered or settled during the year). */
-        ARRIVED,
-        /** Lived elsewhere at the end of the previous year: counted through {@link Move}. */
-        MOVED
+    /**
+     * The households of one place resident on the reference day: by status at the end of the year, minority, the
+     * year's recognitions that moved them into or out of poverty (every recognition of the year counts), and those
+     * poor at the start of the year that were in the same stay then ({@code poorAtStart}; a reorganisation is no move)
+     * or not resident anywhere ({@code arrivedPoor}: registered or settled during the year). Households that lived
+     * elsewhere at the start are counted through {@link Move}.
+     */
+    public record PlaceCounts(Place place, long resident, long poor, long nearPoor, long average, long minority,
+                              long minorityPoor, long minorityNearPoor, long escaped, long newlyPoor, long rePoor,
+                              long firstRecorded, long poorAtStart, long arrivedPoor) {
     }
 
-    /**
-     * Households of one place with the same minority flag, end status, causes, start and start-poor flag, with the
-     * year's recognitions that moved them into or out of poverty (every recognition of the year counts).
-     */
-    public record StatusCount(Place place, boolean ethnicMinority, String status, String causesOfPoverty,
-                              Start start, boolean poorAtStart, long escaped, long newlyPoor, long rePoor,
-                              long firstRecorded, long households) {
+    /** Poor households of a place at the end of the year by a cause of their poverty. */
+    public record CauseCount(Place place, String cause, long households) {
     }
 
     /** Households that left their stay during the year: moved ({@code to} set) or dissolved ({@code to} null). */
@@ -62,8 +59,11 @@ public class HouseholdCounts {
      */
     enum Kind {
         STATUS("tally_status", List.of("year", "province_code", "commune_code", "unit_valid_from", "village_code",
-                "pre_reform_commune_code", "ethnic_minority", "status", "causes_of_poverty", "start", "poor_at_start",
-                "escaped", "newly_poor", "re_poor", "first_recorded", "households"), 11),
+                "pre_reform_commune_code", "households", "poor", "near_poor", "average", "minority", "minority_poor",
+                "minority_near_poor", "escaped", "newly_poor", "re_poor", "first_recorded", "poor_at_start",
+                "arrived_poor"), 6),
+        CAUSE("tally_cause", List.of("year", "province_code", "commune_code", "unit_valid_from", "village_code",
+                "pre_reform_commune_code", "cause", "households"), 7),
         MOVE("tally_move", List.of("year", "from_province_code", "from_commune_code", "from_unit_valid_from",
                 "from_village_code", "from_pre_reform_commune_code", "to_province_code", "to_commune_code",
                 "to_unit_valid_from", "to_village_code", "to_pre_reform_commune_code", "poor_at_start", "households"),
@@ -86,8 +86,7 @@ public class HouseholdCounts {
             if (column >= keys) {
                 return "bigint";
             }
-            return name.equals("year") ? "integer"
-                    : name.equals("ethnic_minority") || name.equals("poor_at_start") ? "boolean" : "text";
+            return name.equals("year") ? "integer" : name.equals("poor_at_start") ? "boolean" : "text";
         }
     }
 
@@ -180,10 +179,13 @@ public class HouseholdCounts {
      */
     String select(Kind kind, Scan scan, boolean bothEnds) {
         return switch (kind) {
-            case STATUS -> YEARS + STATUS.formatted(scan.where("r"), IN_FORCE);
+            case STATUS -> YEARS + STATUS + RESIDENT.formatted(scan.where("r")) + " GROUP BY 1, 2, 3, 4, 5, 6";
+            case CAUSE -> YEARS + CAUSES + RESIDENT.replace("WHERE %s", "CROSS JOIN LATERAL unnest(string_to_array("
+                    + "h.causes_of_poverty, ',')) AS c WHERE %s").formatted(scan.where("r"))
+                    + " AND st.end_status = 'POOR' AND c <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7";
             case MOVE -> YEARS + MOVES.formatted(bothEnds
                     ? "(" + scan.where("r0") + " OR " + scan.where("r1") + ")" : scan.where("r0"));
-            case INDICATOR -> YEARS + INDICATORS.formatted(scan.where("r"), IN_FORCE);
+            case INDICATOR -> YEARS + INDICATORS.formatted(scan.where("r"));
         };
     }
 
@@ -191,37 +193,56 @@ public class HouseholdCounts {
         query.setParameter(1, scan.codes())
                 .setParameter(2, Arrays.stream(years.years()).mapToObj(String::valueOf).toArray(String[]::new))
                 .setParameter(3, Arrays.stream(years.days()).map(LocalDate::toString).toArray(String[]::new));
-        if (kind == Kind.STATUS) {
+        if (kind == Kind.STATUS || kind == Kind.CAUSE) {
             query.setParameter(4, years.baselineYear());
         }
         return query;
     }
 
-    /**
-     * Households resident on the reference day, by place, minority flag, status at the end of the year, causes, how
-     * they stood at its start, and the year's recognitions. The household row carries its latest status: only
-     * households recognised in the year or after it need their recognitions read, and only residences begun during
-     * the year need the one before looked up.
-     */
-    private static final String STATUS = """
+    /** The place of a resident household (r), as a count's first columns after the year. */
+    private static final String PLACE = """
             SELECT y.year, r.province_code, r.commune_code, CAST(r.unit_valid_from AS text),
-                   CASE WHEN %2$s THEN '' ELSE coalesce(r.village_code, '') END,
-                   CASE WHEN %2$s THEN '' ELSE coalesce(r.pre_reform_commune_code, '') END,
-                   coalesce(h.ethnic_minority, false), coalesce(st.end_status, ''),
-                   coalesce(CASE WHEN st.end_status = 'POOR' THEN h.causes_of_poverty END, ''),
-                   CASE WHEN r.valid_from IS NULL OR r.valid_from <= y.start_day THEN 'STAYED'
-                        ELSE coalesce((SELECT CASE WHEN r0.stay = r.stay THEN 'STAYED' ELSE 'MOVED' END
-                                       FROM household_residence r0
-                                       WHERE r0.household_id = r.household_id
-                                         AND (r0.valid_from IS NULL OR r0.valid_from <= y.start_day)
-                                         AND (r0.valid_to IS NULL OR r0.valid_to >= y.start_day) LIMIT 1),
-                                      'ARRIVED') END,
-                   coalesce(st.start_status = 'POOR', false),
-                   sum(st.escaped), sum(st.newly), sum(st.re_poor), sum(st.first), count(*)
+                   CASE WHEN %1$s THEN '' ELSE coalesce(r.village_code, '') END,
+                   CASE WHEN %1$s THEN '' ELSE coalesce(r.pre_reform_commune_code, '') END,
+            """.formatted(IN_FORCE);
+
+    /** Per place: {@link PlaceCounts}. */
+    private static final String STATUS = PLACE + """
+                   count(*), count(*) FILTER (WHERE st.end_status = 'POOR'),
+                   count(*) FILTER (WHERE st.end_status = 'NEAR_POOR'),
+                   count(*) FILTER (WHERE st.end_status = 'AVERAGE_LIVING_STANDARD'),
+                   count(*) FILTER (WHERE h.ethnic_minority),
+                   count(*) FILTER (WHERE h.ethnic_minority AND st.end_status = 'POOR'),
+                   count(*) FILTER (WHERE h.ethnic_minority AND st.end_status = 'NEAR_POOR'),
+                   sum(st.escaped), sum(st.newly), sum(st.re_poor), sum(st.first),
+                   count(*) FILTER (WHERE st.start_status = 'POOR' AND s.start = 'STAYED'),
+                   count(*) FILTER (WHERE st.start_status = 'POOR' AND s.start = 'ARRIVED')
+            """;
+
+    /** Per place and cause: poor households ({@link CauseCount}). */
+    private static final String CAUSES = PLACE + """
+                   c, count(*)
+            """;
+
+    /**
+     * Households resident on the reference day (r, h), how they stood at the start of the year (s) and their status
+     * at its start and end with the year's recognitions (st). The household row carries its latest status: only
+     * households recognised in the year or after it need their recognitions read, and only residences begun during
+     * the year need the one before looked up. %1$s: which residences.
+     */
+    private static final String RESIDENT = """
             FROM y JOIN household_residence r ON (r.valid_from IS NULL OR r.valid_from <= y.day)
                                              AND (r.valid_to IS NULL OR r.valid_to >= y.day)
             JOIN household h ON h.id = r.household_id
             LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN r.valid_from IS NULL OR r.valid_from <= y.start_day THEN 'STAYED'
+                            ELSE coalesce((SELECT CASE WHEN r0.stay = r.stay THEN 'STAYED' ELSE 'MOVED' END
+                                           FROM household_residence r0
+                                           WHERE r0.household_id = r.household_id
+                                             AND (r0.valid_from IS NULL OR r0.valid_from <= y.start_day)
+                                             AND (r0.valid_to IS NULL OR r0.valid_to >= y.start_day) LIMIT 1),
+                                          'ARRIVED') END AS start) s
             CROSS JOIN LATERAL (
                 SELECT h.status AS end_status, h.status AS start_status, 0 AS escaped, 0 AS newly,
                        0 AS re_poor, 0 AS first
@@ -246,8 +267,7 @@ public class HouseholdCounts {
                     FROM status_recognition x
                     WHERE x.household_id = h.id AND x.review_year <= y.year) a
                 WHERE h.status_year >= y.year) st
-            WHERE %1$s
-            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11""";
+            WHERE %s""";
 
     /**
      * Households whose stay of the end of the previous year ended during the year: moved to another commune or
@@ -276,10 +296,7 @@ public class HouseholdCounts {
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
 
     /** By place and deprived indicator, households of the review rounds of the year. */
-    private static final String INDICATORS = """
-            SELECT y.year, r.province_code, r.commune_code, CAST(r.unit_valid_from AS text),
-                   CASE WHEN %2$s THEN '' ELSE coalesce(r.village_code, '') END,
-                   CASE WHEN %2$s THEN '' ELSE coalesce(r.pre_reform_commune_code, '') END,
+    private static final String INDICATORS = PLACE + """
                    d, count(DISTINCT c.household_id)
             FROM y JOIN review_round rr ON rr.review_year = y.year
                  JOIN review_case c ON c.round_id = rr.id
@@ -288,13 +305,17 @@ public class HouseholdCounts {
                       AND (r.valid_to IS NULL OR r.valid_to >= y.day)
                  LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from,
                  unnest(string_to_array(c.deprivations, ',')) AS d
-            WHERE %1$s AND d <> ''
+            WHERE %s AND d <> ''
             GROUP BY 1, 2, 3, 4, 5, 6, 7""";
 
-    static StatusCount status(Object[] r) {
-        return new StatusCount(place(r, 2), Boolean.TRUE.equals(r[6]), blank((String) r[7]), blank((String) r[8]),
-                Start.valueOf((String) r[9]), Boolean.TRUE.equals(r[10]), number(r[11]), number(r[12]),
-                number(r[13]), number(r[14]), number(r[15]));
+    static PlaceCounts status(Object[] r) {
+        return new PlaceCounts(place(r, 2), number(r[6]), number(r[7]), number(r[8]), number(r[9]), number(r[10]),
+                number(r[11]), number(r[12]), number(r[13]), number(r[14]), number(r[15]), number(r[16]),
+                number(r[17]), number(r[18]));
+    }
+
+    static CauseCount cause(Object[] r) {
+        return new CauseCount(place(r, 2), (String) r[6], number(r[7]));
     }
 
     static Move move(Object[] r) {

@@ -4,6 +4,7 @@ import vn.vnn.household.areas.AdminLevel;
 import vn.vnn.household.areas.AdminUnit;
 import vn.vnn.household.areas.UnitHistory;
 import vn.vnn.household.areas.UnitLinks;
+import vn.vnn.household.areas.UnitTrees;
 import vn.vnn.kit.problem.ProblemException;
 import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Poverty statistics per area and year (docs/domain-rules.md, statistics rules 1–4): on the unit tree in force on the
@@ -40,10 +40,12 @@ public class StatisticsService {
     private final Tallies maintained;
     private final ResidentHouseholds resident;
     private final UnitLinks links;
+    private final UnitTrees trees;
     private final Caller caller;
 
     StatisticsService(HouseholdCounts counts, Tallies tallies, ResidentHouseholds resident, UnitLinks links,
-                      Caller caller) {
+                      UnitTrees trees, Caller caller) {
+        this.trees = trees;
         this.counts = counts;
         this.maintained = tallies;
         this.resident = resident;
@@ -54,8 +56,7 @@ public class StatisticsService {
     @Transactional
     public PovertyStatistics poverty(String areaCode, int year, boolean withChildren) {
         LocalDate day = referenceDay(year);
-        List<AdminUnit> tree = AdminUnit.allInForce(day).stream().filter(u -> u.level != AdminLevel.VILLAGE)
-                .toList();
+        List<AdminUnit> tree = trees.inForce(day);
         Map<String, AdminUnit> byCode = new HashMap<>();
         tree.forEach(u -> byCode.put(u.code, u));
         AdminUnit area = byCode.get(areaCode);
@@ -77,8 +78,7 @@ public class StatisticsService {
     @Transactional
     public List<CommuneFigures> everyCommune(int year) {
         LocalDate day = referenceDay(year);
-        List<AdminUnit> tree = AdminUnit.allInForce(day).stream().filter(u -> u.level != AdminLevel.VILLAGE)
-                .toList();
+        List<AdminUnit> tree = trees.inForce(day);
         List<CommuneFigures> figures = new ArrayList<>();
         for (AdminUnit province : tree.stream().filter(u -> u.level == AdminLevel.PROVINCE).toList()) {
             Report report = new Report(province, tree, year, day);
@@ -161,11 +161,13 @@ public class StatisticsService {
             Set<String> communes = communesUnder(area);
             HouseholdCounts.Scan scan = scan(history);
             Tallies.YearCounts counted = maintained.counts(scan, year, day);
-            List<HouseholdCounts.StatusCount> statuses = counted.statuses();
+            List<HouseholdCounts.PlaceCounts> places = counted.places();
+            List<HouseholdCounts.CauseCount> causes = counted.causes();
             List<HouseholdCounts.Move> moves = counted.moves();
             List<HouseholdCounts.IndicatorCount> indicators = counted.indicators();
             Set<String> villages = new HashSet<>();
-            statuses.forEach(s -> villages.add(s.place().villageCode()));
+            places.forEach(p -> villages.add(p.place().villageCode()));
+            causes.forEach(c -> villages.add(c.place().villageCode()));
             indicators.forEach(i -> villages.add(i.place().villageCode()));
             moves.forEach(m -> {
                 villages.add(m.from().villageCode());
@@ -176,7 +178,8 @@ public class StatisticsService {
                 history = links.history(villages);
             }
             Slots slots = new Slots(history);
-            statuses.forEach(s -> tally(slots.of(s.place())).add(s));
+            places.forEach(p -> tally(slots.of(p.place())).add(p));
+            causes.forEach(c -> tally(slots.of(c.place())).causes.merge(c.cause(), c.households(), Long::sum));
             indicators.forEach(i -> tally(slots.of(i.place())).indicators.merge(i.indicator(), i.households(),
                     Long::sum));
             moves.forEach(m -> crossings.add(new Crossing(slots.of(m.from()),
@@ -366,29 +369,20 @@ public class StatisticsService {
         final Map<String, Long> indicators = new HashMap<>();
         final Map<String, Long> causes = new HashMap<>();
 
-        void add(HouseholdCounts.StatusCount row) {
-            long n = row.households();
-            String status = row.status();
-            boolean minorityRow = row.ethnicMinority();
-            resident += n;
-            poor += "POOR".equals(status) ? n : 0;
-            nearPoor += "NEAR_POOR".equals(status) ? n : 0;
-            average += "AVERAGE_LIVING_STANDARD".equals(status) ? n : 0;
-            minority += minorityRow ? n : 0;
-            minorityPoor += minorityRow && "POOR".equals(status) ? n : 0;
-            minorityNearPoor += minorityRow && "NEAR_POOR".equals(status) ? n : 0;
+        void add(HouseholdCounts.PlaceCounts row) {
+            resident += row.resident();
+            poor += row.poor();
+            nearPoor += row.nearPoor();
+            average += row.average();
+            minority += row.minority();
+            minorityPoor += row.minorityPoor();
+            minorityNearPoor += row.minorityNearPoor();
             escaped += row.escaped();
             newlyPoor += row.newlyPoor();
             rePoor += row.rePoor();
             firstRecorded += row.firstRecorded();
-            if (row.poorAtStart()) {
-                poorAtStart += row.start() == HouseholdCounts.Start.STAYED ? n : 0;
-                arrivedPoor += row.start() == HouseholdCounts.Start.ARRIVED ? n : 0;
-            }
-            if (row.causesOfPoverty() != null) {
-                Stream.of(row.causesOfPoverty().split(",")).filter(c -> !c.isEmpty())
-                        .forEach(cause -> causes.merge(cause, n, Long::sum));
-            }
+            poorAtStart += row.poorAtStart();
+            arrivedPoor += row.arrivedPoor();
         }
 
         void add(Tally other) {

@@ -1,5 +1,6 @@
 package vn.vnn.household.statistics;
 
+import vn.vnn.household.areas.UnitTrees;
 import vn.vnn.household.areas.UnitsChanged;
 import vn.vnn.household.statistics.HouseholdCounts.Kind;
 import vn.vnn.household.statistics.HouseholdCounts.Scan;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The statistics' maintained tallies (tally_status, tally_move, tally_indicator): the counts of {@link HouseholdCounts}
+ * The statistics' maintained tallies (tally_status, tally_cause, tally_move, tally_indicator): the counts of {@link HouseholdCounts}
  * per year and recorded place, kept in step with the registry in the same transaction as each change.
  *
  * <p>A use case calls {@link #touch} with the households it is about to change, before it changes anything (their
@@ -48,23 +49,25 @@ import java.util.stream.IntStream;
  * provinces they touch), so that a rebuild's count and the changes applied after it never overlap.
  */
 @ApplicationScoped
-@TableOwner({"tally_status", "tally_move", "tally_indicator", "tally_year"})
+@TableOwner({"tally_status", "tally_cause", "tally_move", "tally_indicator", "tally_year"})
 public class Tallies {
 
     private final EntityManager entityManager;
     private final HouseholdCounts counts;
     private final TransactionSynchronizationRegistry transactions;
     private final VietnamClock clock;
+    private final UnitTrees trees;
     private final int baselineYear;
 
     Tallies(EntityManager entityManager, HouseholdCounts counts, TransactionSynchronizationRegistry transactions,
-            VietnamClock clock,
+            VietnamClock clock, UnitTrees trees,
             @ConfigProperty(name = "vnn.household.statistics.baseline-year", defaultValue = "2022")
             int baselineYear) {
         this.entityManager = entityManager;
         this.counts = counts;
         this.transactions = transactions;
         this.clock = clock;
+        this.trees = trees;
         this.baselineYear = baselineYear;
     }
 
@@ -123,19 +126,28 @@ public class Tallies {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean trusted(int year, LocalDate day) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT t.state, CAST(t.tree_day AS text),
-                               EXISTS (SELECT 1 FROM admin_unit u
-                                       WHERE (u.valid_from > least(t.tree_day, ?2) AND u.valid_from <= greatest(t.tree_day, ?2))
-                                          OR (u.valid_to >= least(t.tree_day, ?2) AND u.valid_to < greatest(t.tree_day, ?2)))
-                        FROM tally_year t WHERE t.year = ?1""")
-                .setParameter(1, year).setParameter(2, day).getResultList();
-        return !rows.isEmpty() && "BUILT".equals(rows.get(0)[0]) && !Boolean.TRUE.equals(rows.get(0)[2]);
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT state, CAST(tree_day AS text) FROM tally_year WHERE year = ?1")
+                .setParameter(1, year).getResultList();
+        if (rows.isEmpty() || !"BUILT".equals(rows.get(0)[0])) {
+            return false;
+        }
+        LocalDate treeDay = LocalDate.parse((String) rows.get(0)[1]);
+        return treeDay.equals(day) || !trees.derived("boundary " + treeDay + " " + day, () -> {
+            LocalDate from = treeDay.isBefore(day) ? treeDay : day;
+            LocalDate to = treeDay.isBefore(day) ? day : treeDay;
+            return (Boolean) entityManager.createNativeQuery("""
+                            SELECT EXISTS (SELECT 1 FROM admin_unit
+                                           WHERE (valid_from > ?1 AND valid_from <= ?2)
+                                              OR (valid_to >= ?1 AND valid_to < ?2))""")
+                    .setParameter(1, from).setParameter(2, to).getSingleResult();
+        });
     }
 
     /** A year's counts for a report, and whether they came from the tallies (else counted live). */
-    public record YearCounts(List<HouseholdCounts.StatusCount> statuses, List<HouseholdCounts.Move> moves,
-                             List<HouseholdCounts.IndicatorCount> indicators, boolean tallied) {
+    public record YearCounts(List<HouseholdCounts.PlaceCounts> places, List<HouseholdCounts.CauseCount> causes,
+                             List<HouseholdCounts.Move> moves, List<HouseholdCounts.IndicatorCount> indicators,
+                             boolean tallied) {
     }
 
     /** The counts of a report's scan for a year: from the tallies where trusted, else counted live. */
@@ -146,6 +158,7 @@ public class Tallies {
         java.util.function.Function<Kind, List<Object[]>> rows = kind -> tallied ? read(kind, scan, year)
                 : counts.count(kind, scan, years);
         return new YearCounts(rows.apply(Kind.STATUS).stream().map(HouseholdCounts::status).toList(),
+                rows.apply(Kind.CAUSE).stream().map(HouseholdCounts::cause).toList(),
                 rows.apply(Kind.MOVE).stream().map(HouseholdCounts::move).toList(),
                 rows.apply(Kind.INDICATOR).stream().map(HouseholdCounts::indicator).toList(), tallied);
     }
