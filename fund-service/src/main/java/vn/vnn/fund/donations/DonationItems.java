@@ -23,7 +23,9 @@ public class DonationItems {
     }
 
     /** Writes the goods of a new donation, numbered from 1 in the order given. */
-    void add(UUID donationId, List<DonationEntry.Item> items) {
+    /** Writes the goods of a donation; what was written, as read back. */
+    List<DonationItem> add(UUID donationId, List<DonationEntry.Item> items) {
+        List<DonationItem> written = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             DonationEntry.Item item = items.get(i);
             entityManager.createNativeQuery("""
@@ -32,7 +34,11 @@ public class DonationItems {
                     .setParameter(1, donationId).setParameter(2, i + 1).setParameter(3, item.name().strip())
                     .setParameter(4, item.quantity()).setParameter(5, item.unit().strip())
                     .setParameter(6, item.valueVnd()).executeUpdate();
+            // as the column keeps it (numeric(14,3)), so that the answer equals a later read
+            written.add(new DonationItem(item.name().strip(), item.quantity().setScale(3, java.math.RoundingMode.HALF_UP),
+                    item.unit().strip(), item.valueVnd()));
         }
+        return written;
     }
 
     List<DonationItem> of(UUID donationId) {

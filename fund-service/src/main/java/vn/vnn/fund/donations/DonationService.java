@@ -109,16 +109,17 @@ public class DonationService {
         donation.recordedBy = actor;
         donation.recordedAt = clock.now();
         donation.receiptYear = request.receivedOn().getYear();
+        // From here on the fund's hot rows (its receipt counter, then its balances) are held until the commit: only
+        // the statements that need them or their result follow, the ledger's in one round trip.
         donation.receiptNumber = receipts.next(fund.id, donation.receiptYear);
         donation.receiptNo = ReceiptNumbers.format(fund.code, donation.receiptYear, donation.receiptNumber);
         donation.persist();
         entityManager.flush();
-        goods.add(donation.id, items);
+        List<DonationItem> given = goods.add(donation.id, items);
         Account held = held(donation.kind);
         ledger.post(fund.id, Ledger.Kind.DONATION, donation.id, donation.receivedOn, "Biên lai " + donation.receiptNo,
                 actor, List.of(LedgerEntry.debit(held, donation.amountVnd),
                         LedgerEntry.credit(Account.CAPITAL, donation.amountVnd)));
-
         audit.record("DONATION", donation.id, "RECORDED", actor, "receipt " + donation.receiptNo + ", "
                 + donation.kind + " " + donation.amountVnd + " đồng");
         // An anonymous gift leaves the fund without its donor: no name and no donor id, so that nothing outside the
@@ -128,7 +129,7 @@ public class DonationService {
                 donation.publicName(), donor.type.name(), donation.anonymous,
                 donation.kind.name(), donation.amountVnd, donation.receivedOn, donation.fundAreaCode,
                 campaignId == null ? null : campaignId.toString(), donation.receiptNo, actor));
-        return recorded(donation, goods.of(donation.id));
+        return recorded(donation, given);
     }
 
     /**

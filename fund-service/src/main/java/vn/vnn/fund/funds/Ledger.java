@@ -39,13 +39,17 @@ public class Ledger {
         this.closedPeriods = closedPeriods;
     }
 
+    /**
+     * Writes a balanced transaction and moves the fund's balances and daily totals with it: held accounts that go
+     * down first, refused when the money or goods are not there; then the transaction, its entries and every other
+     * movement in one statement, so that the fund's hot rows (its balances and today's totals) cost one round trip.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID post(UUID fundId, Kind kind, UUID referenceId, LocalDate occurredOn, String description,
                      String actor, List<LedgerEntry> entries) {
         LedgerEntry.requireBalanced(entries);
         closedPeriods.requireOpen(fundId, occurredOn);
-        // Held accounts go down first: if the money is not there, nothing has been written yet.
-        Map<vn.vnn.fund.funds.Account, Long> deltas = new EnumMap<>(vn.vnn.fund.funds.Account.class);
+        Map<Account, Long> deltas = new EnumMap<>(Account.class);
         entries.forEach(e -> deltas.merge(e.account(), e.delta(), Long::sum));
         deltas.forEach((account, delta) -> {
             if (account.held() && delta < 0) {
@@ -60,40 +64,55 @@ public class Ledger {
                 }
             }
         });
-        deltas.forEach((account, delta) -> {
-            if (!account.held() || delta >= 0) {
-                entityManager.createNativeQuery("""
-                                INSERT INTO fund_balance (fund_id, account, balance_vnd) VALUES (?1, ?2, ?3)
-                                ON CONFLICT (fund_id, account)
-                                DO UPDATE SET balance_vnd = fund_balance.balance_vnd + EXCLUDED.balance_vnd""")
-                        .setParameter(1, fundId).setParameter(2, account.name()).setParameter(3, delta)
-                        .executeUpdate();
-            }
+        List<Map.Entry<Account, Long>> rising = deltas.entrySet().stream()
+                .filter(e -> !e.getKey().held() || e.getValue() >= 0).toList();
+        // one daily row per account: a statement may change a row only once
+        Map<Account, long[]> daily = new EnumMap<>(Account.class);
+        entries.forEach(e -> {
+            long[] sums = daily.computeIfAbsent(e.account(), a -> new long[2]);
+            sums[0] += e.debitVnd();
+            sums[1] += e.creditVnd();
         });
         UUID transactionId = Ids.newId();
         entityManager.createNativeQuery("""
-                        INSERT INTO ledger_transaction (id, fund_id, kind, reference_id, occurred_on, description,
-                                                        recorded_by, recorded_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, transactionId).setParameter(2, fundId).setParameter(3, kind.name())
-                .setParameter(4, referenceId).setParameter(5, occurredOn).setParameter(6, description)
-                .setParameter(7, actor).setParameter(8, clock.now()).executeUpdate();
-        for (LedgerEntry entry : entries) {
-            entityManager.createNativeQuery("""
+                        WITH tx AS (
+                            INSERT INTO ledger_transaction (id, fund_id, kind, reference_id, occurred_on, description,
+                                                            recorded_by, recorded_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                            RETURNING id),
+                        entries AS (
                             INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd)
-                            VALUES (?1, ?2, ?3, ?4, ?5)""")
-                    .setParameter(1, transactionId).setParameter(2, fundId).setParameter(3, entry.account().name())
-                    .setParameter(4, entry.debitVnd()).setParameter(5, entry.creditVnd()).executeUpdate();
-            entityManager.createNativeQuery("""
+                            SELECT tx.id, ?2, a, CAST(d AS bigint), CAST(c AS bigint)
+                            FROM tx, unnest(CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[])) AS x(a, d, c)
+                            RETURNING 1),
+                        balances AS (
+                            INSERT INTO fund_balance (fund_id, account, balance_vnd)
+                            SELECT ?2, a, CAST(d AS bigint) FROM unnest(CAST(?12 AS text[]), CAST(?13 AS text[])) AS x(a, d)
+                            ON CONFLICT (fund_id, account)
+                            DO UPDATE SET balance_vnd = fund_balance.balance_vnd + EXCLUDED.balance_vnd
+                            RETURNING 1),
+                        totals AS (
                             INSERT INTO ledger_daily_total (fund_id, occurred_on, account, kind, debit_vnd, credit_vnd)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                            SELECT ?2, ?5, a, ?3, CAST(d AS bigint), CAST(c AS bigint)
+                            FROM unnest(CAST(?14 AS text[]), CAST(?15 AS text[]), CAST(?16 AS text[])) AS x(a, d, c)
                             ON CONFLICT (fund_id, occurred_on, account, kind) DO UPDATE
                             SET debit_vnd = ledger_daily_total.debit_vnd + EXCLUDED.debit_vnd,
-                                credit_vnd = ledger_daily_total.credit_vnd + EXCLUDED.credit_vnd""")
-                    .setParameter(1, fundId).setParameter(2, occurredOn).setParameter(3, entry.account().name())
-                    .setParameter(4, kind.name()).setParameter(5, entry.debitVnd())
-                    .setParameter(6, entry.creditVnd()).executeUpdate();
-        }
+                                credit_vnd = ledger_daily_total.credit_vnd + EXCLUDED.credit_vnd
+                            RETURNING 1)
+                        SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM balances)
+                             + (SELECT count(*) FROM totals)""")
+                .setParameter(1, transactionId).setParameter(2, fundId).setParameter(3, kind.name())
+                .setParameter(4, referenceId).setParameter(5, occurredOn).setParameter(6, description)
+                .setParameter(7, actor).setParameter(8, clock.now())
+                .setParameter(9, entries.stream().map(e -> e.account().name()).toArray(String[]::new))
+                .setParameter(10, entries.stream().map(e -> Long.toString(e.debitVnd())).toArray(String[]::new))
+                .setParameter(11, entries.stream().map(e -> Long.toString(e.creditVnd())).toArray(String[]::new))
+                .setParameter(12, rising.stream().map(e -> e.getKey().name()).toArray(String[]::new))
+                .setParameter(13, rising.stream().map(e -> Long.toString(e.getValue())).toArray(String[]::new))
+                .setParameter(14, daily.keySet().stream().map(Enum::name).toArray(String[]::new))
+                .setParameter(15, daily.values().stream().map(v -> Long.toString(v[0])).toArray(String[]::new))
+                .setParameter(16, daily.values().stream().map(v -> Long.toString(v[1])).toArray(String[]::new))
+                .getSingleResult();
         return transactionId;
     }
 

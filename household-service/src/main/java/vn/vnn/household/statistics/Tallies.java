@@ -175,10 +175,38 @@ public class Tallies {
             case ALL -> "CAST(?1 AS text[]) IS NOT NULL";
             case HOUSEHOLD -> throw new IllegalArgumentException("tallies are not kept per household");
         };
+        if (kind == Kind.CAUSE || kind == Kind.INDICATOR) {
+            return readPerPlace(kind, where, scan, year);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT " + String.join(", ", kind.columns)
                         + " FROM " + kind.table + " WHERE year = ?2 AND " + where + " AND households <> 0")
                 .setParameter(1, scan.codes()).setParameter(2, year).getResultList();
+        return rows;
+    }
+
+    /**
+     * A place's causes or indicators come as one row ("CODE=count,…"), split here: a province's report reads about a
+     * hundred rows of each kind instead of a row per place and code.
+     */
+    private List<Object[]> readPerPlace(Kind kind, String where, Scan scan, int year) {
+        String code = kind.columns.get(6);
+        @SuppressWarnings("unchecked")
+        List<Object[]> places = entityManager.createNativeQuery("SELECT " + String.join(", ",
+                        kind.columns.subList(0, 6)) + ", string_agg(" + code + " || '=' || households, ',') FROM "
+                        + kind.table + " WHERE year = ?2 AND " + where + " AND households <> 0 GROUP BY "
+                        + String.join(", ", kind.columns.subList(0, 6)))
+                .setParameter(1, scan.codes()).setParameter(2, year).getResultList();
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] place : places) {
+            for (String pair : ((String) place[6]).split(",")) {
+                int at = pair.lastIndexOf('=');
+                Object[] row = Arrays.copyOf(place, 8);
+                row[6] = pair.substring(0, at);
+                row[7] = Long.parseLong(pair.substring(at + 1));
+                rows.add(row);
+            }
+        }
         return rows;
     }
 
