@@ -8,6 +8,7 @@ if [ $# -lt 1 ]; then
   echo "       bench/run.sh fund [--donations=3000] [--clients=8]" >&2
   echo "       bench/run.sh emulation [--rate=200] [--seconds=30]" >&2
   echo "       bench/run.sh gateway [--calls=20000] [--clients=16]   (nginx from Debian: apt-get install nginx)" >&2
+  echo "       bench/run.sh all [--quick]   (every benchmark on one stack, one summary table)" >&2
   echo "       bench/run.sh drills [--rate=20] [--clients=8] [--kafka-down=60] [--database-down=20] [--keycloak-down=30]" >&2
   exit 2
 fi
@@ -16,6 +17,9 @@ shift
 ./mvnw -q -Pbench -DskipTests install
 case "$which" in
   household) main=vn.vnn.bench.HouseholdBench ;;
+  # One stack for all: the gateway's limits are lifted as for its own benchmark.
+  all) main=vn.vnn.bench.AllBench
+    export RATE_LIMIT_AUTHENTICATED=${RATE_LIMIT_AUTHENTICATED:-1000000000} RATE_LIMIT_ANONYMOUS=${RATE_LIMIT_ANONYMOUS:-1000000000} RATE_LIMIT_PUBLIC=${RATE_LIMIT_PUBLIC:-1000000000} ;;
   fund) main=vn.vnn.bench.FundBench ;;
   emulation) main=vn.vnn.bench.EmulationBench ;;
   # The drills' clients share one token: the limits are lifted so that only the faults refuse a donation.

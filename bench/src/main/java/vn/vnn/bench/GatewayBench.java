@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +40,17 @@ public final class GatewayBench {
     }
 
     public static void main(String[] args) throws Exception {
+        try (StackClient client = StackClient.start(false)) {
+            run(client, args);
+            Summary.print();
+        }
+    }
+
+    /** The two endpoints direct, through the gateway and through nginx, in turn. */
+    static void run(StackClient client, String[] args) throws Exception {
         int calls = StackClient.option(args, "--calls", 20_000);
         int clients = StackClient.option(args, "--clients", 16);
-        try (StackClient client = StackClient.start(false)) {
+        {
             LocalStack stack = client.stack;
             String direct = stack.serviceUrl("fund-service");
             String gateway = stack.gatewayUrl();
@@ -60,6 +70,7 @@ public final class GatewayBench {
                         load(way[1] + path, token(client, endpoint[1]), clients, calls / 5);
                     }
                     double[] baseline = null;
+                    Map<String, double[]> byWay = new HashMap<>();
                     for (String[] way : ways) {
                         Result result = load(way[1] + path, token(client, endpoint[1]), clients, calls);
                         double[] figures = {result.throughput, result.latency.p(50), result.latency.p(99)};
@@ -72,7 +83,17 @@ public final class GatewayBench {
                         if (baseline == null) {
                             baseline = figures;
                         }
+                        byWay.put(way[0], figures);
                     }
+                    String which = endpoint[1] == null ? "public read" : "officer's read";
+                    double[] straight = byWay.get("direct to fund-service");
+                    double[] through = byWay.get("through the gateway");
+                    double[] proxy = byWay.get("through nginx");
+                    if (proxy != null) {
+                        Summary.record("gateway vs nginx, " + which + " (x throughput)", through[0] / proxy[0],
+                                ">= 0.9");
+                    }
+                    Summary.record("gateway added p99, " + which + " (ms)", through[2] - straight[2], "<= 2");
                 }
                 if (viaNginx == null) {
                     System.out.println("through nginx: skipped, nginx is not installed (apt-get install nginx)");

@@ -29,6 +29,11 @@ public final class ProcessMemory {
         return kb / 1024;
     }
 
+    /** Resident memory of one process (e.g. a service, by {@code LocalStack.pid}). */
+    public static long rssMegabytes(long pid) {
+        return ProcessHandle.of(pid).map(ProcessMemory::rssKb).orElse(0L) / 1024;
+    }
+
     static long rssKb(ProcessHandle process) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
