@@ -41,7 +41,22 @@ public class ProxyRoutes {
     private final RateLimits rateLimits;
     private final List<UpstreamProxy> proxies = new ArrayList<>();
     /** Prefix → route, longest first, so that the most specific prefix wins. */
-    private final List<Map.Entry<String, UpstreamProxy>> table = new ArrayList<>();
+    private final List<Prefix> table = new ArrayList<>();
+    /** The prefixes that need no token. */
+    private final List<Prefix> publicPrefixes = new ArrayList<>();
+    private static final String ROUTE = "vnn.route";
+
+    /** A path prefix, with its form followed by "/" made once rather than on every call. */
+    private record Prefix(String path, String withSlash, UpstreamProxy proxy) {
+        Prefix(String path, UpstreamProxy proxy) {
+            this(path, path + "/", proxy);
+        }
+
+        boolean matches(String requested) {
+            return requested.startsWith(path) && (requested.length() == path.length()
+                    || requested.startsWith(withSlash));
+        }
+    }
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     io.quarkus.runtime.configuration.MemorySize serverBodyLimit;
@@ -62,20 +77,25 @@ public class ProxyRoutes {
         router.route().order(-100).handler(this::edge);
         router.route("/api/*").order(-90).handler(this::requireToken);
         router.route("/api/*").order(-80).handler(this::rateLimit);
+        // One route for the whole table: the router would otherwise try two patterns per prefix on every call.
+        router.route("/api/*").order(-70).handler(this::pass);
+        config.publicPrefixes().forEach(prefix -> publicPrefixes.add(new Prefix(prefix, null)));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             UpstreamProxy proxy = new UpstreamProxy(entry.getKey(), entry.getValue(), config, vertx, meters);
             proxies.add(proxy);
             for (String prefix : entry.getValue().prefixes()) {
-                table.add(Map.entry(prefix, proxy));
-                router.route(prefix).handler(proxy::handle);
-                router.route(prefix + "/*").handler(proxy::handle);
+                if (!prefix.startsWith("/api/")) {
+                    throw new IllegalStateException("Route " + entry.getKey() + ": prefix " + prefix
+                            + " is not under /api/");
+                }
+                table.add(new Prefix(prefix, proxy));
             }
             if (entry.getValue().openapi()) {
                 router.get("/openapi/" + entry.getKey()).handler(ctx -> documents.serve(ctx, proxy));
             }
             LOG.infof("Route %s %s -> %s", entry.getKey(), entry.getValue().prefixes(), proxy.upstream());
         }
-        table.sort(Comparator.comparing((Map.Entry<String, UpstreamProxy> e) -> e.getKey().length()).reversed());
+        table.sort(Comparator.comparing((Prefix p) -> p.path().length()).reversed());
         router.get("/openapi").handler(ctx -> documents.index(ctx, proxies.stream()
                 .filter(proxy -> config.routes().get(proxy.name()).openapi()).toList()));
         router.route("/api/*").order(Integer.MAX_VALUE - 1)
@@ -136,7 +156,7 @@ public class ProxyRoutes {
 
     /** Per route, per client and user with a token, per IP without; 429 with Retry-After past the limit. */
     private void rateLimit(RoutingContext ctx) {
-        UpstreamProxy route = route(ctx.normalizedPath());
+        UpstreamProxy route = route(ctx);
         GatewayConfig.Route routeConfig = route == null ? null : config.routes().get(route.name());
         SecurityIdentity identity = identity(ctx);
         GatewayConfig.Limit limit = routeConfig != null && routeConfig.rateLimit().isPresent()
@@ -179,10 +199,31 @@ public class ProxyRoutes {
                 + " s");
     }
 
+    /** Passes the call to its route's service; a path of no route goes on to the "not found" answer. */
+    private void pass(RoutingContext ctx) {
+        UpstreamProxy proxy = route(ctx);
+        if (proxy == null) {
+            ctx.next();
+        } else {
+            proxy.handle(ctx);
+        }
+    }
+
+    /** The call's route, looked up once per call. */
+    private UpstreamProxy route(RoutingContext ctx) {
+        Object known = ctx.get(ROUTE);
+        if (known != null) {
+            return known instanceof UpstreamProxy proxy ? proxy : null;
+        }
+        UpstreamProxy found = route(ctx.normalizedPath());
+        ctx.put(ROUTE, found == null ? Boolean.FALSE : found);
+        return found;
+    }
+
     private UpstreamProxy route(String path) {
-        for (Map.Entry<String, UpstreamProxy> entry : table) {
-            if (path.equals(entry.getKey()) || path.startsWith(entry.getKey() + "/")) {
-                return entry.getValue();
+        for (Prefix prefix : table) {
+            if (prefix.matches(path)) {
+                return prefix.proxy();
             }
         }
         return null;
@@ -206,12 +247,16 @@ public class ProxyRoutes {
     }
 
     private boolean isPublic(String path) {
-        return config.publicPrefixes().stream().anyMatch(prefix -> path.equals(prefix)
-                || path.startsWith(prefix + "/"));
+        for (Prefix prefix : publicPrefixes) {
+            if (prefix.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rejected(RoutingContext ctx, String reason) {
-        UpstreamProxy route = route(ctx.normalizedPath());
+        UpstreamProxy route = route(ctx);
         meters.counter("gateway.rejections", "route", route == null ? "-" : route.name(), "reason", reason)
                 .increment();
     }

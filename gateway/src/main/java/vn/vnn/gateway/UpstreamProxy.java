@@ -22,7 +22,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -49,6 +51,7 @@ final class UpstreamProxy {
     private final Duration openFor;
     private final MeterRegistry meters;
     private final Vertx vertx;
+    private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
 
     UpstreamProxy(String name, GatewayConfig.Route route, GatewayConfig config, Vertx vertx, MeterRegistry meters) {
         this.name = name;
@@ -184,12 +187,14 @@ final class UpstreamProxy {
     }
 
     private void record(RoutingContext ctx, Timer.Sample sample, int status) {
-        sample.stop(Timer.builder("gateway.requests")
-                .description("Calls passed on by the gateway, per route, method and status")
-                .tag("route", name).tag("method", ctx.request().method().name())
-                .tag("status", String.valueOf(status))
-                .publishPercentileHistogram()
-                .register(meters));
+        String method = ctx.request().method().name();
+        // Found once per method and status, not built and looked up in the registry on every call.
+        sample.stop(timers.computeIfAbsent(method, m -> new ConcurrentHashMap<>()).computeIfAbsent(status,
+                s -> Timer.builder("gateway.requests")
+                        .description("Calls passed on by the gateway, per route, method and status")
+                        .tag("route", name).tag("method", method).tag("status", String.valueOf(s))
+                        .publishPercentileHistogram()
+                        .register(meters)));
         LOG.infof("%s %s -> %s %d", ctx.request().method(), ctx.request().path(), name, status);
     }
 

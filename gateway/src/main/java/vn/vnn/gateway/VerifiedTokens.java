@@ -93,12 +93,18 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         return Math.max(0, Math.min(untilExpiry, AT_MOST.toNanos()));
     }
 
-    private static String sha256(String token) {
+    /** One digest per thread: looking the algorithm up on every call costs more than hashing the token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256(String token) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }

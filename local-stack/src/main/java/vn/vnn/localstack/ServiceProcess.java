@@ -32,9 +32,10 @@ final class ServiceProcess extends ProcessPart {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC"));
-        // The services mostly wait in development: the quick compiler alone starts them sooner. The gateway carries
-        // every call, so it gets the optimising compiler too.
-        if (!module.equals("gateway")) {
+        // The services mostly wait on their database: the quick compiler alone starts them sooner and measured as fast
+        // under load on two cores (bench/README.md). The gateway carries every call, so it gets the optimising
+        // compiler too; VNN_SERVICE_JIT=full gives it to the services as well.
+        if (!"full".equals(System.getenv("VNN_SERVICE_JIT")) && !module.equals("gateway")) {
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
