@@ -72,6 +72,11 @@ final class KeycloakServer extends ProcessPart {
 
     /** The realm URL that services use as their OIDC server and issuer. */
     String realmUrl() {
+        return realmUrl(port);
+    }
+
+    /** The realm URL of a Keycloak on this port, known before it runs. */
+    static String realmUrl(int port) {
         return "http://localhost:" + port + "/realms/" + StackConfig.REALM;
     }
 

@@ -83,17 +83,20 @@ public final class LocalStack implements AutoCloseable {
         }
         startPostgres(dataDir);
         startKafka(dataDir);
+        // The services start while Keycloak still boots (its address is known beforehand): they reach it at their
+        // first call with a token, the gateway waits for it (quarkus.oidc.connection-delay). Both start in parallel
+        // instead of one after the other.
+        realmUrl = keycloak != null ? KeycloakServer.realmUrl(config.ports().keycloak())
+                : config.external().oidcAuthServerUrl().orElse(null);
+        if (config.starts(Component.SERVICES)) {
+            launchServices();
+        }
         if (keycloak != null) {
             KeycloakServer server = keycloak.join();
             supervise("keycloak", server, () -> KeycloakServer.start(config, dataDir));
-            realmUrl = server.realmUrl();
             keycloakConsoleUrl = server.consoleUrl();
-        } else {
-            realmUrl = config.external().oidcAuthServerUrl().orElse(null);
         }
-        if (config.starts(Component.SERVICES)) {
-            startServices();
-        }
+        services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
         supervisor.begin();
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -146,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startServices() throws IOException {
+    private void launchServices() throws IOException {
         StackConfig.Ports ports = config.ports();
         record Spec(String module, int port, String database) {
         }
@@ -174,7 +177,6 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         startService("gateway", ports.gateway(), gatewayEnv, "128m");
-        services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
     }
 
     /** The supervisor restarted a part: the stack stops the new process, in the old one's turn. */
