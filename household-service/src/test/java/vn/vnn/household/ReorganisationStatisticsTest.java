@@ -336,7 +336,7 @@ class ReorganisationStatisticsTest {
                 .post("/api/v1/households").then().statusCode(201).extract().path("id");
     }
 
-    private static Map<String, Object> body(String commune, String village, String residentSince, String preReform,
+    static Map<String, Object> body(String commune, String village, String residentSince, String preReform,
                                             String name) {
         Map<String, Object> body = HouseholdServiceTest.household(commune, "Hộ " + name, null);
         if (village != null) {

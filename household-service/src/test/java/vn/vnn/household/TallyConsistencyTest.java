@@ -295,17 +295,8 @@ class TallyConsistencyTest {
     }
 
     private String register(String commune, String village, String residentSince, String preReform, boolean minority) {
-        Map<String, Object> body = HouseholdServiceTest.household(commune, "Hộ thử", null);
+        Map<String, Object> body = ReorganisationStatisticsTest.body(commune, village, residentSince, preReform, "thử");
         body.put("ethnicMinority", minority);
-        if (village != null) {
-            body.put("villageCode", village);
-        }
-        if (residentSince != null) {
-            body.put("residentSince", residentSince);
-        }
-        if (preReform != null) {
-            body.put("preReformCommuneCode", preReform);
-        }
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/households").then().extract()
                 .path("id");
     }

@@ -108,20 +108,6 @@ public class HouseholdCounts {
             };
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Scan s && s.column == column && Arrays.equals(s.codes, codes);
-        }
-
-        @Override
-        public int hashCode() {
-            return column.hashCode() * 31 + Arrays.hashCode(codes);
-        }
-
-        @Override
-        public String toString() {
-            return column + Arrays.toString(codes);
-        }
     }
 
     /** Years counted in one go, each with its reference day; ?2 and ?3 of the counts, ?4 the baseline year. */
@@ -130,21 +116,6 @@ public class HouseholdCounts {
             return new Years(new int[]{year}, new LocalDate[]{day}, baselineYear);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Years y && Arrays.equals(y.years, years) && Arrays.equals(y.days, days)
-                    && y.baselineYear == baselineYear;
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(years) * 31 + Arrays.hashCode(days);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(years) + " on " + Arrays.toString(days);
-        }
     }
 
     /** The years with their reference day and the last day of the year before (the start of the year). */
@@ -165,8 +136,11 @@ public class HouseholdCounts {
 
     /** The rows of a count, in the kind's column order. */
     List<Object[]> count(Kind kind, Scan scan, Years years) {
-        // Hash aggregation instead of sorting a million rows of text; the default work_mem is too small for it.
-        entityManager.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+        if (scan.column() != Scan.Column.HOUSEHOLD) {
+            // Hash aggregation instead of sorting a million rows of text; the default work_mem is too small for it.
+            // A few households' share (every change of the registry) needs no such setting: no round trip for it.
+            entityManager.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(entityManager.createNativeQuery(select(kind, scan, true)), kind, scan, years)
                 .getResultList();
