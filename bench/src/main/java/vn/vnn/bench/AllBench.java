@@ -33,7 +33,7 @@ public final class AllBench {
                 Summary.record(service + " RSS idle (MB)", rss, "< 300");
             }
             HouseholdBench.run(client, quick ? new String[]{"--households=20000", "--report-households=200000",
-                    "--runs=20"} : args);
+                    "--national-households=250000", "--runs=20"} : args);
             EmulationBench.run(client, quick ? new String[]{"--rate=200", "--seconds=15"} : args);
             FundBench.run(client, quick ? new String[]{"--donations=1500"} : args);
             GatewayBench.run(client, quick ? new String[]{"--calls=5000"} : args);

@@ -68,8 +68,13 @@ public final class HouseholdBench {
         int runs = StackClient.option(args, "--runs", 20);
         HouseholdBench bench = new HouseholdBench(client);
         List<SyntheticHouseholds.Commune> communes = bench.createProvince();
-        bench.importAgainstCopy(communes, importHouseholds);
-        bench.reportAgainstGroupBy(communes, reportHouseholds, runs);
+        if (importHouseholds > 0) {
+            bench.importAgainstCopy(communes, importHouseholds);
+        }
+        if (reportHouseholds > 0) {
+            bench.reportAgainstGroupBy(communes, reportHouseholds, runs);
+        }
+        NationalBench.run(client, args);
     }
 
     /** A synthetic province 98 with 100 communes (the two-tier tree after 1 July 2025), 10 of them mostly minority. */
@@ -314,13 +319,13 @@ public final class HouseholdBench {
         }
     }
 
-    private static String recognition(UUID household, int year, PovertyStatus status, PovertyStatus previous) {
+    static String recognition(UUID household, int year, PovertyStatus status, PovertyStatus previous) {
         return UUID.randomUUID() + "\t" + household + "\t" + year + "\t" + status + "\t"
                 + (previous == null ? "\\N" : previous.name()) + "\t" + transition(status, previous)
                 + "\tVN-MPS-2022\t" + year + "-12-10\tbench\t" + year + "-12-10 10:00:00+07\n";
     }
 
-    private static String transition(PovertyStatus status, PovertyStatus previous) {
+    static String transition(PovertyStatus status, PovertyStatus previous) {
         return previous == null ? (status == PovertyStatus.POOR ? "NEWLY_POOR" : "FIRST")
                 : previous == status ? "UNCHANGED"
                 : previous == PovertyStatus.POOR ? "ESCAPED_POVERTY"

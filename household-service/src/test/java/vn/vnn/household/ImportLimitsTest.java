@@ -140,6 +140,28 @@ class ImportLimitsTest {
                 .doesNotContain("Lạ");
     }
 
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aFileUnreadableHalfwayKeepsTheChunksStoredBeforeAndSaysWhere() {
+        // Chunks of three households (the tests' setting) are stored while the file is still being read: the two
+        // full chunks before the bad cell stay, the households of the chunk it broke off are not stored.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            rows.add(ImportApiTest.row(run + "-" + i, "99111", "Người Thứ " + i, "HEAD", "", "1970-01-01", "MALE"));
+        }
+        rows.add(ImportApiTest.row(run + "-9", "99111", "Tên\u0007Lạ", "HEAD", "", "1970-01-01", "MALE"));
+        String location = given().contentType(CSV).header("Idempotency-Key", "halfway-" + run)
+                .body(ImportApiTest.csv(rows)).post("/api/v1/household-imports").then().statusCode(202)
+                .extract().header("Location");
+        Map<String, Object> job = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get(location).then().statusCode(200).extract().<Map<String, Object>>path(""),
+                        j -> "FAILED".equals(j.get("status")));
+        assertThat((String) job.get("failure")).contains("row 10").contains("control characters");
+        assertThat(job.get("householdsCreated")).isEqualTo(6);
+        assertThat(job.get("rowsDone")).isEqualTo(6);
+    }
+
     /** A real workbook whose sheet is padded with whitespace that inflates to {@code inflated} bytes. */
     private static byte[] xlsxBomb(long inflated) throws IOException {
         ByteArrayOutputStream template = new ByteArrayOutputStream();

@@ -20,6 +20,7 @@ import vn.vnn.kit.upload.RowError;
 import vn.vnn.kit.problem.Problem;
 import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.kit.security.AreaScope;
+import vn.vnn.kit.sql.CopyIn;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ public class ImportDecisions {
     private final ImportErrors errorReport;
     private final VietnamClock clock;
     private final Residences residences;
+    private final CopyIn copy;
 
     ImportDecisions(Validator validator, AuditLog audit, MemberConflicts conflicts, EntityManager entityManager,
-                    ImportJobs jobs, ImportErrors errorReport, VietnamClock clock, Residences residences) {
+                    ImportJobs jobs, ImportErrors errorReport, VietnamClock clock, Residences residences, CopyIn copy) {
         this.residences = residences;
+        this.copy = copy;
         this.validator = validator;
         this.audit = audit;
         this.conflicts = conflicts;
@@ -126,12 +129,10 @@ public class ImportDecisions {
             registered.add(key(commune.code, imported.ref()));
             job.householdsCreated++;
         }
-        // Persisted kind by kind so that Hibernate sends each kind in JDBC batches.
-        households.forEach(h -> h.persist());
-        entityManager.flush();
-        residenceRows.forEach(r -> r.persist());
-        members.forEach(m -> m.persist());
-        entityManager.flush();
+        // Written with COPY, kind by kind (households first: the others refer to them).
+        copy.insert(Household.class, households);
+        copy.insert(Residence.class, residenceRows);
+        copy.insert(HouseholdMember.class, members);
         for (HouseholdMember member : waiting) {
             conflicts.open(member, holders.get(member.citizenId).member(), run.actor());
         }

@@ -204,13 +204,11 @@ public class ImportJobs {
     public ImportRun open(UUID id) {
         HouseholdImport job = HouseholdImport.findById(id);
         if (job.rowsTotal == null) {
-            int[] rows = {0};
             try (java.io.InputStream file = job.file()) {
-                TabularFile.read(job.format, file, (row, cells) -> rows[0]++);
+                job.rowsTotal = Math.max(0, TabularFile.countRows(job.format, file) - 1);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            job.rowsTotal = Math.max(0, rows[0] - 1);
         }
         return new ImportRun(job.id, job.format, job.content, job.submittedBy, job.rowsDone, job.scopeUnrestricted,
                 job.areaCodes(), AreaScope.decode(job.readScope));

@@ -88,7 +88,25 @@ public final class TabularFile {
     }
 
     public static void read(Format format, InputStream content, RowSink sink) {
-        RowSink checked = limited(sink);
+        readRaw(format, content, limited(sink));
+    }
+
+    /**
+     * The number of rows (the header counted), without the cell checks of {@link #read}: a second pass over a file
+     * for its size alone. Refused as {@link #read} would refuse it for too many rows.
+     */
+    public static int countRows(Format format, InputStream content) {
+        int[] rows = {0};
+        readRaw(format, content, (rowNumber, cells) -> {
+            if (rowNumber > MAX_ROWS + 1) {
+                throw new UnreadableFile("more than " + MAX_ROWS + " rows; split the file");
+            }
+            rows[0] = rowNumber;
+        });
+        return rows[0];
+    }
+
+    private static void readRaw(Format format, InputStream content, RowSink checked) {
         if (format == Format.CSV) {
             readCsv(content, checked);
         } else {

@@ -131,8 +131,14 @@ public class HouseholdMember extends PanacheEntityBase {
             return java.util.Map.of();
         }
         java.util.Map<String, HouseholdMember> holders = new java.util.HashMap<>();
-        HouseholdMember.<HouseholdMember>list("citizenId in ?1 and active = true", ids)
-                .forEach(m -> holders.put(m.citizenId, m));
+        // One array parameter, not one parameter per ID: an import asks for thousands at a time.
+        @SuppressWarnings("unchecked")
+        java.util.List<HouseholdMember> found = getEntityManager().createNativeQuery("""
+                        SELECT * FROM household_member
+                        WHERE active AND citizen_id IS NOT NULL AND citizen_id = ANY(CAST(?1 AS text[]))""",
+                        HouseholdMember.class)
+                .setParameter(1, ids.stream().distinct().toArray(String[]::new)).getResultList();
+        found.forEach(m -> holders.put(m.citizenId, m));
         return holders;
     }
 }

@@ -98,6 +98,23 @@ public class HouseholdCounts {
             return new Scan(Column.ALL, new String[0]);
         }
 
+        /**
+         * The residences a count starts from, as a FROM item with the alias. A few households' residences are read
+         * first, on their own (OFFSET 0 keeps the planner from folding them into the joins), by index with the ids
+         * cast once: a condition on the ids left outside would cast the whole array again for every row joined
+         * (quadratic in the number of households under a generic plan).
+         */
+        String residences(String alias) {
+            return column == Column.HOUSEHOLD
+                    ? "(SELECT * FROM household_residence WHERE " + where("household_residence") + " OFFSET 0) " + alias
+                    : "household_residence " + alias;
+        }
+
+        /** The condition left on the residences of {@link #residences}: none where they are already chosen. */
+        String rest(String alias) {
+            return column == Column.HOUSEHOLD ? "true" : where(alias);
+        }
+
         /** The condition on a residence alias; ?1 is the codes. */
         String where(String alias) {
             return switch (column) {
@@ -153,13 +170,15 @@ public class HouseholdCounts {
      */
     String select(Kind kind, Scan scan, boolean bothEnds) {
         return switch (kind) {
-            case STATUS -> YEARS + STATUS + RESIDENT.formatted(scan.where("r")) + " GROUP BY 1, 2, 3, 4, 5, 6";
-            case CAUSE -> YEARS + CAUSES + RESIDENT.replace("WHERE %s", "CROSS JOIN LATERAL unnest(string_to_array("
-                    + "h.causes_of_poverty, ',')) AS c WHERE %s").formatted(scan.where("r"))
+            case STATUS -> YEARS + STATUS + RESIDENT.formatted(scan.rest("r"), scan.residences("r"))
+                    + " GROUP BY 1, 2, 3, 4, 5, 6";
+            case CAUSE -> YEARS + CAUSES + RESIDENT.replace("WHERE %1$s", "CROSS JOIN LATERAL unnest(string_to_array("
+                    + "h.causes_of_poverty, ',')) AS c WHERE %1$s").formatted(scan.rest("r"), scan.residences("r"))
                     + " AND st.end_status = 'POOR' AND c <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7";
-            case MOVE -> YEARS + MOVES.formatted(bothEnds
-                    ? "(" + scan.where("r0") + " OR " + scan.where("r1") + ")" : scan.where("r0"));
-            case INDICATOR -> YEARS + INDICATORS.formatted(scan.where("r"));
+            case MOVE -> YEARS + (bothEnds
+                    ? MOVES.formatted("(" + scan.where("r0") + " OR " + scan.where("r1") + ")", "household_residence r0")
+                    : MOVES.formatted(scan.rest("r0"), scan.residences("r0")));
+            case INDICATOR -> YEARS + INDICATORS.formatted(scan.rest("r"), scan.residences("r"));
         };
     }
 
@@ -202,11 +221,11 @@ public class HouseholdCounts {
      * Households resident on the reference day (r, h), how they stood at the start of the year (s) and their status
      * at its start and end with the year's recognitions (st). The household row carries its latest status: only
      * households recognised in the year or after it need their recognitions read, and only residences begun during
-     * the year need the one before looked up. %1$s: which residences.
+     * the year need the one before looked up. %2$s: the residences (r), %1$s: the condition left on them.
      */
     private static final String RESIDENT = """
-            FROM y JOIN household_residence r ON (r.valid_from IS NULL OR r.valid_from <= y.day)
-                                             AND (r.valid_to IS NULL OR r.valid_to >= y.day)
+            FROM y JOIN %2$s ON (r.valid_from IS NULL OR r.valid_from <= y.day)
+                                AND (r.valid_to IS NULL OR r.valid_to >= y.day)
             JOIN household h ON h.id = r.household_id
             LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from
             CROSS JOIN LATERAL (
@@ -241,7 +260,7 @@ public class HouseholdCounts {
                     FROM status_recognition x
                     WHERE x.household_id = h.id AND x.review_year <= y.year) a
                 WHERE h.status_year >= y.year) st
-            WHERE %s""";
+            WHERE %1$s""";
 
     /**
      * Households whose stay of the end of the previous year ended during the year: moved to another commune or
@@ -260,13 +279,13 @@ public class HouseholdCounts {
                                        ORDER BY x.review_year DESC, x.recorded_at DESC LIMIT 1), false)
                    END,
                    count(*)
-            FROM y JOIN household_residence r0 ON r0.valid_to >= y.start_day AND r0.valid_to < y.day
+            FROM y JOIN %2$s ON r0.valid_to >= y.start_day AND r0.valid_to < y.day
                                               AND (r0.valid_from IS NULL OR r0.valid_from <= y.start_day)
             JOIN household h ON h.id = r0.household_id
             LEFT JOIN household_residence r1 ON r1.household_id = r0.household_id
                  AND (r1.valid_from IS NULL OR r1.valid_from <= y.day)
                  AND (r1.valid_to IS NULL OR r1.valid_to >= y.day)
-            WHERE (r1.household_id IS NULL OR r1.stay <> r0.stay) AND %s
+            WHERE (r1.household_id IS NULL OR r1.stay <> r0.stay) AND %1$s
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
 
     /** By place and deprived indicator, households of the review rounds of the year. */
@@ -274,12 +293,12 @@ public class HouseholdCounts {
                    d, count(DISTINCT c.household_id)
             FROM y JOIN review_round rr ON rr.review_year = y.year
                  JOIN review_case c ON c.round_id = rr.id
-                 JOIN household_residence r ON r.household_id = c.household_id
+                 JOIN %2$s ON r.household_id = c.household_id
                       AND (r.valid_from IS NULL OR r.valid_from <= y.day)
                       AND (r.valid_to IS NULL OR r.valid_to >= y.day)
                  LEFT JOIN admin_unit u ON u.code = r.commune_code AND u.valid_from = r.unit_valid_from,
                  unnest(string_to_array(c.deprivations, ',')) AS d
-            WHERE %s AND d <> ''
+            WHERE %1$s AND d <> ''
             GROUP BY 1, 2, 3, 4, 5, 6, 7""";
 
     static PlaceCounts status(Object[] r) {
