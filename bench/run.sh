@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000]" >&2
+  echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000] [--national-households=5000000]" >&2
   echo "       bench/run.sh fund [--donations=3000] [--clients=8]" >&2
   echo "       bench/run.sh emulation [--rate=200] [--seconds=30]" >&2
   echo "       bench/run.sh gateway [--calls=20000] [--clients=16]   (nginx from Debian: apt-get install nginx)" >&2

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.vnn.household.areas.AreaService;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -123,6 +126,38 @@ class StatisticsApiTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void theWholeCountryIsItsProvincesSummedOnTheYearsTree() {
+        for (int year : new int[] {2024, 2025}) {
+            Map<String, Object> nation = given().get("/api/v1/statistics/poverty?areaCode=VN&year=" + year).then()
+                    .statusCode(200).body("level", equalTo("NATIONAL")).body("areaName", equalTo("Cả nước"))
+                    .extract().path("");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> provinces = (List<Map<String, Object>>) nation.get("children");
+            assertThat(provinces).isNotEmpty().allSatisfy(p -> assertThat(p.get("level"))
+                    .isIn("PROVINCE", "NOT_ATTRIBUTABLE"));
+            for (String figure : List.of("residentHouseholds", "poor", "nearPoor", "escaped", "newlyPoor", "rePoor")) {
+                assertThat(provinces.stream().mapToInt(p -> (Integer) p.get(figure)).sum()).as(figure + " " + year)
+                        .isEqualTo(nation.get(figure));
+            }
+            Map<String, Object> province = given().get("/api/v1/statistics/poverty?areaCode=97&year=" + year)
+                    .then().statusCode(200).extract().path("");
+            Map<String, Object> line = provinces.stream().filter(p -> "97".equals(p.get("areaCode"))).findFirst()
+                    .orElseThrow();
+            for (String figure : List.of("residentHouseholds", "poor", "nearPoor", "escaped", "newlyPoor", "rePoor")) {
+                assertThat(line.get(figure)).as(figure + " " + year).isEqualTo(province.get(figure));
+            }
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "province.officer", roles = "province-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"97\"]", type = ClaimType.JSON_ARRAY))
+    void aProvinceOfficerDoesNotReadTheWholeCountry() {
+        given().get("/api/v1/statistics/poverty?areaCode=VN&year=2025").then().statusCode(404);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PovertyStatistics(
         String areaCode, String areaName,
-        @Schema(description = "PROVINCE, DISTRICT, COMMUNE; NOT_ATTRIBUTABLE for the line of households that live "
+        @Schema(description = "NATIONAL (areaCode VN), PROVINCE, DISTRICT, COMMUNE; NOT_ATTRIBUTABLE for the line of households that live "
                 + "under this area but cannot be placed in one of its communes for that year")
         String level, int year, LocalDate treeOn,
         @Schema(description = "The denominator of the rates: resident households (hộ dân cư) of the area in the year")

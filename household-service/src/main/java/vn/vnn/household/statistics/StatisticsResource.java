@@ -70,7 +70,9 @@ public class StatisticsResource {
     @Path("poverty")
     @Authenticated
     @Operation(summary = "Poverty figures of an area for a year, with one level of sub-areas",
-            description = "Aggregates only, never personal data. Users bound to areas read their own areas.")
+            description = "Aggregates only, never personal data. Users bound to areas read their own areas. "
+                    + "areaCode VN (cả nước) gives the whole country with its provinces, for callers of national "
+                    + "reach.")
     public PovertyStatistics poverty(@QueryParam("areaCode") String areaCode, @QueryParam("year") Integer year,
                                      @QueryParam("children") @DefaultValue("true") boolean children) {
         return statistics.poverty(required(areaCode), year(year), children);

@@ -35,6 +35,8 @@ public class StatisticsService {
 
     /** The slot of households that cannot be placed in a commune: "~" and the unit that certainly holds them. */
     private static final String UNATTRIBUTED = "~";
+    /** The whole country (cả nước): the provinces of the year's tree under one line. */
+    public static final String NATIONAL = vn.vnn.kit.security.Reach.NATIONAL_AREA;
 
     private final HouseholdCounts counts;
     private final Tallies maintained;
@@ -59,7 +61,7 @@ public class StatisticsService {
         List<AdminUnit> tree = trees.inForce(day);
         Map<String, AdminUnit> byCode = new HashMap<>();
         tree.forEach(u -> byCode.put(u.code, u));
-        AdminUnit area = byCode.get(areaCode);
+        AdminUnit area = NATIONAL.equals(areaCode) ? nation(tree) : byCode.get(areaCode);
         if (area == null) {
             throw ProblemException.notFound("Area", areaCode + " on " + day);
         }
@@ -115,6 +117,14 @@ public class StatisticsService {
         return maintained.rebuild(provinces, maintained.maintainedYears());
     }
 
+    /** The country as a unit of the report (never stored): the provinces of the tree hang under it. */
+    private static AdminUnit nation(List<AdminUnit> tree) {
+        AdminUnit nation = new AdminUnit();
+        nation.code = NATIONAL;
+        nation.name = "Cả nước";
+        return nation;
+    }
+
     /** One report: the counts of the area's households, placed on the year's tree and summed per unit. */
     private final class Report {
         private final AdminUnit area;
@@ -133,6 +143,13 @@ public class StatisticsService {
             this.day = day;
             tree.stream().filter(u -> u.parentCode != null)
                     .forEach(u -> children.computeIfAbsent(u.parentCode, k -> new ArrayList<>()).add(u));
+            if (NATIONAL.equals(area.code)) {
+                children.put(NATIONAL, tree.stream().filter(u -> u.level == AdminLevel.PROVINCE).toList());
+            }
+        }
+
+        private static String level(AdminUnit unit) {
+            return NATIONAL.equals(unit.code) ? "NATIONAL" : unit.level.name();
         }
 
         PovertyStatistics figures(boolean withChildren) {
@@ -152,7 +169,7 @@ public class StatisticsService {
                             "NOT_ATTRIBUTABLE", Set.of(held), Set.of(), null));
                 }
             }
-            return statistics(area.code, area.name, area.level.name(), slotsUnder(area), communes, lines);
+            return statistics(area.code, area.name, level(area), slotsUnder(area), communes, lines);
         }
 
         /** Reads the area's counts and places them on the day's tree. */
@@ -294,6 +311,9 @@ public class StatisticsService {
          * became) for a province or district; of its communes and the communes they came from or became otherwise.
          */
         private HouseholdCounts.Scan scan(UnitHistory history) {
+            if (NATIONAL.equals(area.code)) {
+                return HouseholdCounts.Scan.all();
+            }
             if (area.level == AdminLevel.PROVINCE || area.level == AdminLevel.DISTRICT) {
                 String province = area.level == AdminLevel.PROVINCE ? area.code : AdminUnit.provinceOf(area.code, day);
                 return new HouseholdCounts.Scan(HouseholdCounts.Scan.Column.PROVINCE,
