@@ -71,6 +71,18 @@ class AccessMatrixTest {
             .add("CampaignResource#pledge", "POST", "/api/v1/pledges", JSON, "{}", RECORDERS)
             .add("CampaignResource#pledges", "GET", "/api/v1/pledges", null, null, READERS)
             .add("CampaignResource#pledgeById", "GET", "/api/v1/pledges/" + ID, null, null, READERS)
+            .add("BankAccountResource#add", "POST", "/api/v1/funds/" + ID + "/bank-accounts", JSON, "{}", RECORDERS)
+            .add("BankAccountResource#list", "GET", "/api/v1/funds/" + ID + "/bank-accounts", null, null, READERS)
+            .add("PublicBankingResource#accounts", "GET", "/api/v1/public/funds/NOPE/bank-accounts", null, null,
+                    PUBLIC)
+            .add("PublicBankingResource#accountQr", "GET", "/api/v1/public/funds/NOPE/bank-accounts/" + ID
+                    + "/qr.png", null, null, PUBLIC)
+            .add("PublicBankingResource#intend", "POST", "/api/v1/public/funds/NOPE/donation-intents", JSON, "{}",
+                    PUBLIC)
+            .add("PublicBankingResource#intent", "GET", "/api/v1/public/funds/NOPE/donation-intents/ABC123", null,
+                    null, PUBLIC)
+            .add("PublicBankingResource#intentQr", "GET", "/api/v1/public/funds/NOPE/donation-intents/ABC123/qr.png",
+                    null, null, PUBLIC)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))
