@@ -7,7 +7,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import vn.vnn.fund.banking.BankStatement;
-import vn.vnn.fund.banking.ReferenceCodes;
 import vn.vnn.fund.banking.StatementMatching;
 import vn.vnn.fund.banking.StatementMatching.By;
 import vn.vnn.fund.banking.StatementMatching.Decision;
@@ -126,10 +125,5 @@ class StatementMatchingTest {
             }
             return net.jqwik.api.Combinators.combine(each).as(List::copyOf);
         });
-    }
-
-    @Test
-    void codesAreCrockford() {
-        assertThat(ReferenceCodes.normalise("CODE00")).isEqualTo("C0DE00");
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.vnn.fund.funds.Fund;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.security.Roles;
 
@@ -35,18 +34,15 @@ public class BankAccountResource {
     @Operation(summary = "Add a bank account to a fund of your areas; its static VietQR code is public from then on",
             description = "409 when the account is already registered (to any fund) or the fund is closed.")
     public Response add(@PathParam("fundId") UUID fundId, @Valid @NotNull BankAccountRequest request) {
-        BankAccount account = accounts.add(fundId, request.command(), caller.actor());
-        Fund fund = Fund.findById(account.fundId);
-        return Response.created(URI.create("/api/v1/funds/" + fundId + "/bank-accounts/" + account.id))
-                .entity(BankAccountView.of(account, fund.code)).build();
+        BankAccounts.FundAccount added = accounts.add(fundId, request.command(), caller.actor());
+        return Response.created(URI.create("/api/v1/funds/" + fundId + "/bank-accounts/" + added.account().id))
+                .entity(BankAccountView.of(added.account(), added.fundCode())).build();
     }
 
     @GET
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A fund's bank accounts, active or not, with their static VietQR payloads")
     public List<BankAccountView> list(@PathParam("fundId") UUID fundId) {
-        List<BankAccount> found = accounts.ofFund(fundId);
-        Fund fund = Fund.findById(fundId);
-        return found.stream().map(a -> BankAccountView.of(a, fund.code)).toList();
+        return accounts.ofFund(fundId).stream().map(a -> BankAccountView.of(a.account(), a.fundCode())).toList();
     }
 }

@@ -43,12 +43,16 @@ public class BankAccounts {
     public record NewIntent(UUID bankAccountId, UUID campaignId, UUID pledgeId, Long amountVnd) {
     }
 
+    /** A fund's account with the fund's public code (for its QR link). */
+    public record FundAccount(BankAccount account, String fundCode) {
+    }
+
     /** An intent with the account it goes to. */
     public record Intent(DonationIntent intent, BankAccount account, Fund fund) {
     }
 
     @Transactional
-    public BankAccount add(UUID fundId, NewAccount request, String actor) {
+    public FundAccount add(UUID fundId, NewAccount request, String actor) {
         Fund fund = scope.require(fundId, "Fund", fundId);
         if (fund.validTo != null) {
             throw ProblemException.conflict("the fund " + fund.code + " is closed");
@@ -74,13 +78,13 @@ public class BankAccounts {
         account.persist();
         audit.record("BANK_ACCOUNT", account.id, "ADDED", actor, "fund " + fund.code + ", bank " + account.bankBin
                 + ", account " + account.accountNumber);
-        return account;
+        return new FundAccount(account, fund.code);
     }
 
     @Transactional
-    public List<BankAccount> ofFund(UUID fundId) {
-        scope.require(fundId, "Fund", fundId);
-        return BankAccount.ofFund(fundId);
+    public List<FundAccount> ofFund(UUID fundId) {
+        Fund fund = scope.require(fundId, "Fund", fundId);
+        return BankAccount.ofFund(fundId).stream().map(a -> new FundAccount(a, fund.code)).toList();
     }
 
     /** The active accounts of a fund, by its public code. */
