@@ -21,6 +21,7 @@ public enum EventType {
     DONATION_RECEIVED("fund.donation-received.v1", DonationReceivedV1.class),
     DONATION_CANCELLED("fund.donation-cancelled.v1", DonationCancelledV1.class),
     DISBURSEMENT_PAID("fund.disbursement-paid.v1", DisbursementPaidV1.class),
+    STATEMENT_RECONCILED("fund.statement-reconciled.v1", vn.vnn.events.fund.StatementReconciledV1.class),
     AWARD_DECIDED("emulation.award-decided.v1", AwardDecidedV1.class);
 
     private static final String TYPE_PREFIX = "vn.vnn.";

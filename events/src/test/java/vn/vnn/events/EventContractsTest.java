@@ -56,6 +56,10 @@ class EventContractsTest {
                     "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e70", "0192f3a4-6b1e-7c2d-8e9f-0a1b2c3d4e5f", "00027",
                     "HOUSING", 60_000_000L, LocalDate.of(2026, 1, 20), "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e71",
                     "12/QĐ-MTTQ", "fund.officer", null),
+            EventType.STATEMENT_RECONCILED, new vn.vnn.events.fund.StatementReconciledV1(
+                    "0192f3a4-8000-7c2d-8e9f-0a1b2c3d4e90", "Q99", "99", LocalDate.of(2026, 11, 1),
+                    LocalDate.of(2026, 11, 30), 1_250_000_000L, 300_000_000L, 60_000_000L, 418,
+                    LocalDate.of(2026, 12, 1)),
             EventType.AWARD_DECIDED, new AwardDecidedV1(
                     "0192f3a4-9000-7c2d-8e9f-0a1b2c3d4e80", "0192f3a4-7000-7c2d-8e9f-0a1b2c3d4e61",
                     "Công ty Cổ phần Đường sắt Hà Nội", "COLLECTIVE", "CERTIFICATE_OF_MERIT", "PROVINCE", "01",

@@ -83,6 +83,24 @@ class AccessMatrixTest {
                     null, PUBLIC)
             .add("PublicBankingResource#intentQr", "GET", "/api/v1/public/funds/NOPE/donation-intents/ABC123/qr.png",
                     null, null, PUBLIC)
+            .add("BankStatementResource#upload", "POST", "/api/v1/bank-accounts/" + ID + "/statements?format=MT940",
+                    "text/plain", "x", RECORDERS)
+            .add("BankStatementResource#list", "GET", "/api/v1/bank-accounts/" + ID + "/statements", null, null,
+                    READERS)
+            .add("BankStatementResource#get", "GET", "/api/v1/bank-accounts/" + ID + "/statements/" + ID, null, null,
+                    READERS)
+            .add("BankStatementResource#errors", "GET", "/api/v1/bank-accounts/" + ID + "/statements/" + ID
+                    + "/errors", null, null, READERS)
+            .add("BankStatementResource#lines", "GET", "/api/v1/bank-accounts/" + ID + "/statements/" + ID
+                    + "/lines", null, null, READERS)
+            .add("BankStatementResource#confirm", "POST", "/api/v1/bank-accounts/" + ID + "/statement-lines/" + ID
+                    + "/confirmation", JSON, "{}", RECORDERS)
+            .add("BankStatementResource#recordDonation", "POST", "/api/v1/bank-accounts/" + ID
+                    + "/statement-lines/" + ID + "/donation", JSON, "{}", RECORDERS)
+            .add("BankStatementResource#ignore", "POST", "/api/v1/bank-accounts/" + ID + "/statement-lines/" + ID
+                    + "/ignore", JSON, "{}", RECORDERS)
+            .add("BankStatementResource#reconciliation", "GET", "/api/v1/bank-accounts/" + ID
+                    + "/reconciliations/2026-01", null, null, READERS)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))

@@ -35,6 +35,12 @@ public class LedgerBalanced implements AfterEachCallback {
                     WHERE coalesce(b.balance_vnd, 0) <> coalesce(e.derived, 0)""")).as("balances off").isZero();
             assertThat(count(query, "SELECT count(*) FROM fund_balance WHERE account IN ('CASH', 'IN_KIND') "
                     + "AND balance_vnd < 0")).as("negative").isZero();
+            assertThat(count(query, """
+                    SELECT count(*) FROM fund_balance b LEFT JOIN (
+                        SELECT fund_id, sum(debit_vnd) - sum(credit_vnd) AS held FROM ledger_entry
+                        WHERE holding IS NOT NULL GROUP BY fund_id) h ON h.fund_id = b.fund_id
+                    WHERE b.account = 'CASH' AND b.balance_vnd <> coalesce(h.held, 0)""")).as("cash ≠ its holdings")
+                    .isZero();
         }
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import vn.vnn.fund.funds.Account;
 import vn.vnn.fund.disbursements.Disbursement;
 import vn.vnn.fund.funds.LedgerEntry;
+import vn.vnn.fund.funds.CashHolding;
+import java.util.UUID;
 import vn.vnn.fund.disbursements.SupportEligibility;
 
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ class LedgerRulesTest {
         List<LedgerEntry> entries = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < debits.size(); i++) {
-            entries.add(LedgerEntry.debit(Account.values()[i % Account.values().length], debits.get(i)));
+            Account account = Account.values()[i % Account.values().length];
+            entries.add(account == Account.CASH ? LedgerEntry.debit(CashHolding.OFFICE, debits.get(i))
+                    : LedgerEntry.debit(account, debits.get(i)));
             total += debits.get(i);
         }
         entries.add(LedgerEntry.credit(Account.CAPITAL, total));
@@ -37,7 +41,7 @@ class LedgerRulesTest {
     @Property
     void anyDifferenceIsRefused(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long amount,
                                 @ForAll @IntRange(min = 1, max = 1000) int off) {
-        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(Account.CASH, amount),
+        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(CashHolding.BANK, amount),
                 LedgerEntry.credit(Account.CAPITAL, amount + off)))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -46,8 +50,21 @@ class LedgerRulesTest {
         assertThatThrownBy(() -> new LedgerEntry(Account.CASH, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LedgerEntry(Account.CASH, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerEntry.debit(Account.CASH, -5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(Account.CASH, 5))))
+        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(CashHolding.BANK, 5))))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cashAndOnlyCashNamesWhereItIsHeld() {
+        assertThatThrownBy(() -> LedgerEntry.debit(Account.CASH, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LedgerEntry(Account.CAPITAL, 0, 5, CashHolding.OFFICE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CashHolding("SAFE")).isInstanceOf(IllegalArgumentException.class);
+        UUID account = UUID.randomUUID();
+        assertThat(CashHolding.bank(account).bankAccountId()).isEqualTo(account);
+        assertThat(new CashHolding(CashHolding.bank(account).code())).isEqualTo(CashHolding.bank(account));
+        assertThat(CashHolding.BANK.bankAccountId()).isNull();
+        assertThat(LedgerEntry.credit(CashHolding.TREASURY, 5).account()).isEqualTo(Account.CASH);
     }
 
     @Test

@@ -99,7 +99,7 @@ class LedgerTest {
         String area = newFund();
         UUID fund = Fund.openForArea(area).map(f -> f.id).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DONATION, UUID.randomUUID(),
-                LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(Account.CASH, 50_000_000),
+                LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(vn.vnn.fund.funds.CashHolding.BANK, 50_000_000),
                         LedgerEntry.credit(Account.CAPITAL, 50_000_000))));
         AtomicInteger paid = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -112,7 +112,7 @@ class LedgerTest {
                         QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DISBURSEMENT,
                                 UUID.randomUUID(), LocalDate.of(2025, 11, 1), "hỗ trợ", "test",
                                 List.of(LedgerEntry.debit(Account.SUPPORT_PAID, 1_000_000),
-                                        LedgerEntry.credit(Account.CASH, 1_000_000))));
+                                        LedgerEntry.credit(vn.vnn.fund.funds.CashHolding.BANK, 1_000_000))));
                         paid.incrementAndGet();
                     } catch (vn.vnn.kit.problem.ProblemException e) {
                         refused.incrementAndGet();
@@ -172,7 +172,7 @@ class LedgerTest {
                 .extract().path("id");
         QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DISBURSEMENT, UUID.randomUUID(),
                 LocalDate.of(2025, 11, 4), "hỗ trợ", "test", List.of(LedgerEntry.debit(Account.SUPPORT_PAID,
-                        4_000_000), LedgerEntry.credit(Account.CASH, 4_000_000))));
+                        4_000_000), LedgerEntry.credit(vn.vnn.fund.funds.CashHolding.BANK, 4_000_000))));
         given().contentType(ContentType.JSON).body(Map.of("reason", "Chuyển nhầm", "version", 0))
                 .post("/api/v1/donations/" + cash + "/cancellation").then().statusCode(409);
         given().get("/api/v1/donations/" + cash).then().body("status", equalTo("ACCEPTED"));
@@ -201,7 +201,7 @@ class LedgerTest {
         UUID b = Fund.openForArea(newFund()).map(f -> f.id).orElseThrow();
         for (UUID fund : List.of(a, b)) {
             QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DONATION, UUID.randomUUID(),
-                    LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(Account.CASH, 10_000_000),
+                    LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(vn.vnn.fund.funds.CashHolding.BANK, 10_000_000),
                             LedgerEntry.credit(Account.CAPITAL, 10_000_000))));
         }
         given().contentType(ContentType.JSON).body(Map.of("toFundId", b, "amountVnd", 11_000_000,
@@ -234,7 +234,7 @@ class LedgerTest {
         String area = newFund();
         UUID fund = Fund.openForArea(area).map(f -> f.id).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> ledger.post(fund, Ledger.Kind.DONATION, UUID.randomUUID(),
-                LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(Account.CASH, 7),
+                LocalDate.of(2025, 10, 20), "test", "test", List.of(LedgerEntry.debit(vn.vnn.fund.funds.CashHolding.BANK, 7),
                         LedgerEntry.credit(Account.CAPITAL, 7))));
         // Refused twice over: the application's role may only insert, and the table's trigger refuses anyone.
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
@@ -253,11 +253,26 @@ class LedgerTest {
                       recorded_by, recorded_at) VALUES (?1, ?2, 'DONATION', ?1, DATE '2025-10-20', 'x', 'x', now())""")
                     .setParameter(1, tx).setParameter(2, fund).executeUpdate();
             entityManager.createNativeQuery("""
-                    INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd)
-                    VALUES (?1, ?2, 'CASH', 5, 0), (?1, ?2, 'CAPITAL', 0, 4)""")
+                    INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd, holding)
+                    VALUES (?1, ?2, 'CASH', 5, 0, 'BANK'), (?1, ?2, 'CAPITAL', 0, 4, NULL)""")
                     .setParameter(1, tx).setParameter(2, fund).executeUpdate();
         })).hasStackTraceContaining("not balanced");
-        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(Account.CASH, 5),
+        // Cash is always somewhere: an entry on CASH without its holding is refused, and so is a holding elsewhere.
+        for (String values : List.of("(?1, ?2, 'CASH', 5, 0, NULL), (?1, ?2, 'CAPITAL', 0, 5, NULL)",
+                "(?1, ?2, 'CASH', 5, 0, 'BANK'), (?1, ?2, 'CAPITAL', 0, 5, 'OFFICE')",
+                "(?1, ?2, 'CASH', 5, 0, 'SAFE'), (?1, ?2, 'CAPITAL', 0, 5, NULL)")) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                UUID tx = UUID.randomUUID();
+                entityManager.createNativeQuery("""
+                        INSERT INTO ledger_transaction (id, fund_id, kind, reference_id, occurred_on, description,
+                          recorded_by, recorded_at) VALUES (?1, ?2, 'DONATION', ?1, DATE '2025-10-20', 'x', 'x', now())""")
+                        .setParameter(1, tx).setParameter(2, fund).executeUpdate();
+                entityManager.createNativeQuery("INSERT INTO ledger_entry (transaction_id, fund_id, account, "
+                                + "debit_vnd, credit_vnd, holding) VALUES " + values)
+                        .setParameter(1, tx).setParameter(2, fund).executeUpdate();
+            })).hasStackTraceContaining("ledger_entry_cash_holding");
+        }
+        assertThatThrownBy(() -> LedgerEntry.requireBalanced(List.of(LedgerEntry.debit(vn.vnn.fund.funds.CashHolding.BANK, 5),
                 LedgerEntry.credit(Account.CAPITAL, 4)))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
 package vn.vnn.fund.banking;
 
+import vn.vnn.fund.funds.BankAccount;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ public record BankAccountView(UUID id, String bankBin, String accountNumber, Str
 
     static BankAccountView of(BankAccount account, String fundCode) {
         return new BankAccountView(account.id, account.bankBin, account.accountNumber, account.accountName,
-                account.active, account.staticPayload(),
+                account.active, VietQr.staticPayload(account),
                 "/api/v1/public/funds/" + fundCode + "/bank-accounts/" + account.id + "/qr.png", account.createdAt);
     }
 }

@@ -1,5 +1,6 @@
 package vn.vnn.fund.banking;
 
+import vn.vnn.fund.funds.BankAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.vnn.fund.campaigns.Campaign;

@@ -1,5 +1,6 @@
 package vn.vnn.fund.banking;
 
+import vn.vnn.fund.funds.BankAccount;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package vn.vnn.fund.banking;
 
+import vn.vnn.fund.funds.BankAccount;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;

@@ -41,7 +41,7 @@ public class PublicBankingResource {
     @Produces(PNG)
     @Operation(summary = "An account's static VietQR code as PNG")
     public Response accountQr(@PathParam("code") String code, @PathParam("id") UUID id) {
-        return png(accounts.publicAccount(code, id).staticPayload());
+        return png(VietQr.staticPayload(accounts.publicAccount(code, id)));
     }
 
     @POST

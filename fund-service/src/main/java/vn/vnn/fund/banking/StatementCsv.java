@@ -47,65 +47,88 @@ public final class StatementCsv {
                         + PROFILES.stream().map(Profile::name).toList()));
     }
 
+    /** One row of a table: its number as the file counts it (header = 1) and its cells as text. */
+    public record Row(int number, List<String> cells) {
+    }
+
     public static BankStatement read(Reader csv, Profile profile, String accountNumber, String statementNumber) {
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
+                .setTrim(true).get())) {
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new Row((int) record.getRecordNumber(), record.toList()));
+            }
+            return read(rows, profile, accountNumber, statementNumber);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BankStatement.Unreadable("the CSV file could not be read");
+        }
+    }
+
+    /**
+     * A statement from a table's rows (a CSV file's or a spreadsheet's), the first row being the header. Without a
+     * statement number (the exports carry none) the statement is numbered by its period, first to last booking day.
+     */
+    public static BankStatement read(List<Row> rows, Profile profile, String accountNumber, String statementNumber) {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern(profile.datePattern(), Locale.ROOT);
         List<BankStatement.Line> lines = new ArrayList<>();
         long opening = 0;
         long balance = 0;
         LocalDate first = null;
         LocalDate last = null;
-        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
-                .setTrim(true).get())) {
-            Map<String, Integer> columns = null;
-            for (CSVRecord record : parser) {
-                if (columns == null) {
-                    columns = header(record, profile);
-                    continue;
-                }
-                int row = (int) record.getRecordNumber();
-                long debit = amount(cell(record, columns, profile.debit()), row, profile.debit());
-                long credit = amount(cell(record, columns, profile.credit()), row, profile.credit());
-                if (debit != 0 && credit != 0) {
-                    throw new BankStatement.Unreadable("row " + row + " has both a debit and a credit");
-                }
-                long amount = credit - debit;
-                long after = signedAmount(cell(record, columns, profile.balance()), row, profile.balance());
-                if (lines.isEmpty()) {
-                    opening = after - amount;
-                } else if (after != balance + amount) {
-                    throw new BankStatement.Unreadable("row " + row + ": the balance does not follow from the row "
-                            + "before it (" + balance + " + " + amount + " ≠ " + after + ")");
-                }
-                balance = after;
-                LocalDate on;
-                try {
-                    String text = cell(record, columns, profile.date());
-                    on = LocalDate.parse(text.length() > profile.datePattern().length()
-                            ? text.substring(0, profile.datePattern().length()) : text, dates);
-                } catch (DateTimeParseException | NullPointerException e) {
-                    throw new BankStatement.Unreadable("row " + row + ", " + profile.date() + ": not a date "
-                            + profile.datePattern());
-                }
-                first = first == null ? on : first;
-                last = on;
-                lines.add(new BankStatement.Line(lines.size() + 1, on, amount,
-                        blank(cell(record, columns, profile.reference())), blank(cell(record, columns,
-                        profile.message())), profile.counterparty() == null ? null
-                        : blank(cell(record, columns, profile.counterparty())), null));
+        Map<String, Integer> columns = null;
+        for (Row record : rows) {
+            if (record.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BankStatement.Unreadable("the CSV file could not be read");
+            if (columns == null) {
+                columns = header(record, profile);
+                continue;
+            }
+            int row = record.number();
+            long debit = amount(cell(record, columns, profile.debit()), row, profile.debit());
+            long credit = amount(cell(record, columns, profile.credit()), row, profile.credit());
+            if (debit != 0 && credit != 0) {
+                throw new BankStatement.Unreadable("row " + row + " has both a debit and a credit");
+            }
+            long amount = credit - debit;
+            long after = signedAmount(cell(record, columns, profile.balance()), row, profile.balance());
+            if (lines.isEmpty()) {
+                opening = after - amount;
+            } else if (after != balance + amount) {
+                throw new BankStatement.Unreadable("row " + row + ": the balance does not follow from the row "
+                        + "before it (" + balance + " + " + amount + " ≠ " + after + ")");
+            }
+            balance = after;
+            LocalDate on;
+            try {
+                String text = cell(record, columns, profile.date()).strip();
+                on = LocalDate.parse(text.length() > profile.datePattern().length()
+                        ? text.substring(0, profile.datePattern().length()) : text, dates);
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new BankStatement.Unreadable("row " + row + ", " + profile.date() + ": not a date "
+                        + profile.datePattern());
+            }
+            first = first == null ? on : first;
+            last = on;
+            lines.add(new BankStatement.Line(lines.size() + 1, on, amount,
+                    blank(cell(record, columns, profile.reference())), blank(cell(record, columns,
+                    profile.message())), profile.counterparty() == null ? null
+                    : blank(cell(record, columns, profile.counterparty())), null));
         }
         if (lines.isEmpty()) {
             throw new BankStatement.Unreadable("no statement lines under the header");
         }
-        return new BankStatement(accountNumber, statementNumber, first, opening, last, balance, lines);
+        String number = statementNumber != null ? statementNumber
+                : first.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + last.format(DateTimeFormatter.BASIC_ISO_DATE);
+        return new BankStatement(accountNumber, number, first, opening, last, balance, lines);
     }
 
-    private static Map<String, Integer> header(CSVRecord record, Profile profile) {
+    private static Map<String, Integer> header(Row record, Profile profile) {
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            columns.put(key(record.get(i)), i);
+        for (int i = 0; i < record.cells().size(); i++) {
+            if (record.cells().get(i) != null) {
+                columns.put(key(record.cells().get(i)), i);
+            }
         }
         for (String needed : new String[]{profile.date(), profile.debit(), profile.credit(), profile.balance(),
                 profile.reference(), profile.message()}) {
@@ -117,9 +140,9 @@ public final class StatementCsv {
         return columns;
     }
 
-    private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {
+    private static String cell(Row record, Map<String, Integer> columns, String name) {
         Integer at = columns.get(key(name));
-        return at == null || at >= record.size() ? null : record.get(at);
+        return at == null || at >= record.cells().size() ? null : record.cells().get(at);
     }
 
     /** A header as compared: lower case, without Vietnamese marks, single spaces. */

@@ -57,6 +57,11 @@ public final class VietQr {
      * The payload of a transfer to the account: dynamic when an amount is given, static otherwise. The message is
      * folded to ASCII first ({@link #foldMessage}).
      */
+    /** A bank account's static QR: the payer types the amount and the message. */
+    public static String staticPayload(vn.vnn.fund.funds.BankAccount account) {
+        return encode(account.bankBin, account.accountNumber, null, null);
+    }
+
     public static String encode(String bankBin, String accountNumber, Long amountVnd, String message) {
         if (bankBin == null || !BIN.matcher(bankBin).matches()) {
             throw new Invalid("bankBin", "must be the bank's six-digit BIN");

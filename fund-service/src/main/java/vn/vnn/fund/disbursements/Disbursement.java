@@ -62,6 +62,12 @@ public class Disbursement extends PanacheEntityBase {
     public OffsetDateTime paidAt;
     @Column(name = "paid_on")
     public LocalDate paidOn;
+    /** The fund's bank account a transfer left from; none when paid from the office's cash. */
+    @Column(name = "bank_account_id")
+    public UUID bankAccountId;
+    /** The bank's reference of the transfer, which the account's statement shows on its debit. */
+    @Column(name = "transfer_reference")
+    public String transferReference;
     @Version
     public long version;
 

@@ -47,6 +47,16 @@ public final class DisbursementCommands {
     }
 
     @Schema(name = "DisbursementPayment")
-    public record Payment(@NotNull @PastOrPresent LocalDate paidOn, @NotNull Long version) {
+    public record Payment(@NotNull @PastOrPresent LocalDate paidOn, @NotNull Long version,
+                          @Schema(description = "The fund's bank account the transfer left from (else its "
+                                  + "bank money not yet assigned to an account)") java.util.UUID bankAccountId,
+                          @Schema(description = "The bank's reference of the transfer, which the account's statement "
+                                  + "shows on its debit (for reconciliation)")
+                          @Size(max = 100) @jakarta.validation.constraints.Pattern(regexp = "[0-9A-Za-z/._-]+",
+                                  message = "letters, digits and / . _ - only") String transferReference) {
+
+        public Payment(LocalDate paidOn, Long version) {
+            this(paidOn, version, null, null);
+        }
     }
 }

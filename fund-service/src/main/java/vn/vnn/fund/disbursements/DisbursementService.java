@@ -14,6 +14,8 @@ import vn.vnn.kit.audit.AuditLog;
 import vn.vnn.events.fund.DisbursementPaidV1;
 import vn.vnn.fund.funds.FundConfig;
 import vn.vnn.fund.funds.Account;
+import vn.vnn.fund.funds.BankAccount;
+import vn.vnn.fund.funds.CashHolding;
 import vn.vnn.fund.funds.Fund;
 import vn.vnn.fund.funds.LedgerEntry;
 import vn.vnn.kit.Ids;
@@ -150,10 +152,28 @@ public class DisbursementService {
             throw ProblemException.conflict("Only an APPROVED disbursement is paid; this one is "
                     + disbursement.status);
         }
+        CashHolding from = CashHolding.BANK;
+        if (payment.bankAccountId() != null) {
+            BankAccount account = BankAccount.findById(payment.bankAccountId());
+            if (account == null || !account.fundId.equals(disbursement.fundId)) {
+                throw ProblemException.invalid("bankAccountId", "is no bank account of this fund");
+            }
+            from = CashHolding.bank(account.id);
+            if (payment.transferReference() != null && Disbursement.count(
+                    "bankAccountId = ?1 and transferReference = ?2", account.id, payment.transferReference()) > 0) {
+                throw ProblemException.conflict("transfer " + payment.transferReference()
+                        + " is already recorded as another payment from this account");
+            }
+        } else if (payment.transferReference() != null) {
+            throw ProblemException.invalid("transferReference", "is for a payment from a bank account: name it "
+                    + "in bankAccountId");
+        }
         ledger.post(disbursement.fundId, Ledger.Kind.DISBURSEMENT, disbursement.id, payment.paidOn(),
                 "Chi " + disbursement.category + " hộ " + disbursement.householdId, actor,
                 List.of(LedgerEntry.debit(Account.SUPPORT_PAID, disbursement.amountVnd),
-                        LedgerEntry.credit(Account.CASH, disbursement.amountVnd)));
+                        LedgerEntry.credit(from, disbursement.amountVnd)));
+        disbursement.bankAccountId = payment.bankAccountId();
+        disbursement.transferReference = payment.transferReference();
         disbursement.status = Disbursement.Status.PAID;
         disbursement.paidBy = actor;
         disbursement.paidAt = clock.now();

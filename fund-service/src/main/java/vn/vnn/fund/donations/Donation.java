@@ -66,6 +66,9 @@ public class Donation extends PanacheEntityBase {
     public OffsetDateTime cancelledAt;
     @Column(name = "cancel_reason")
     public String cancelReason;
+    /** For a bank transfer: the fund's bank account that received it. */
+    @Column(name = "bank_account_id")
+    public UUID bankAccountId;
     @Column(name = "campaign_id")
     public UUID campaignId;
     @Column(name = "pledge_id")
@@ -75,6 +78,21 @@ public class Donation extends PanacheEntityBase {
 
     /** A cancelled donation keeps its receipt number; the ledger reverses it. */
     public enum Status { ACCEPTED, CANCELLED }
+
+    /** Where the gift's cash is held in the ledger (nothing for goods in kind). */
+    public vn.vnn.fund.funds.CashHolding cashHolding() {
+        if (kind != DonationKind.CASH) {
+            return null;
+        }
+        if (channel == PaymentChannel.CASH_AT_OFFICE) {
+            return vn.vnn.fund.funds.CashHolding.OFFICE;
+        }
+        if (channel == PaymentChannel.TREASURY) {
+            return vn.vnn.fund.funds.CashHolding.TREASURY;
+        }
+        return bankAccountId == null ? vn.vnn.fund.funds.CashHolding.BANK
+                : vn.vnn.fund.funds.CashHolding.bank(bankAccountId);
+    }
 
     /** The name the public statement and other services show: the donor's, unless the gift is anonymous. */
     public String publicName() {

@@ -35,14 +35,16 @@ public record DonationEntry(
         @Schema(description = "The fund's campaign it answers, running on receivedOn") java.util.UUID campaignId,
         @Schema(description = "The donor's pledge it pays (part of)") java.util.UUID pledgeId,
         @Schema(description = "A known donor, chosen explicitly (instead of donor): one of the donors of the funds "
-                + "you work on") java.util.UUID donorId) {
+                + "you work on") java.util.UUID donorId,
+        @Schema(description = "For a BANK_TRANSFER: which of the fund's bank accounts received it (its cash is held "
+                + "there in the ledger)") java.util.UUID bankAccountId) {
 
     /** Without campaign, pledge and donor id. */
     public DonationEntry(DonorRef donor, DonationKind kind, Long amountVnd, LocalDate receivedOn, String fundAreaCode,
                            Boolean anonymous, String note, PaymentChannel channel, String bankReference,
                            List<Item> items) {
         this(donor, kind, amountVnd, receivedOn, fundAreaCode, anonymous, note, channel, bankReference, items, null,
-                null, null);
+                null, null, null);
     }
 
     @Schema(name = "DonationItem")

@@ -1,5 +1,6 @@
 package vn.vnn.fund.donations;
 
+import vn.vnn.fund.funds.BankAccount;
 import vn.vnn.kit.persistence.Versions;
 
 import vn.vnn.kit.time.VietnamClock;
@@ -87,6 +88,24 @@ public class DonationService {
             throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
         }
         Donor donor = donors.resolve(request.donorId(), request.donor(), actor);
+        return write(request, items, fund, donor, actor);
+    }
+
+    /**
+     * Records a bank transfer into a fund that the statement's uploader was authorised for (the statement's worker
+     * acts without a caller): the donor is the given one, or found or created from {@code request.donor()}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RecordedDonation recordTransfer(DonationEntry request, Fund fund, Donor knownDonor, String actor) {
+        if (request.receivedOn().isBefore(fund.validFrom)) {
+            throw ProblemException.invalid("receivedOn", "is before the fund opened (" + fund.validFrom + ")");
+        }
+        Donor donor = knownDonor != null ? knownDonor : donors.findOrCreate(request.donor(), actor);
+        return write(request, List.of(), fund, donor, actor);
+    }
+
+    private RecordedDonation write(DonationEntry request, List<DonationEntry.Item> items, Fund fund, Donor donor,
+                                   String actor) {
         UUID campaignId = request.campaignId() == null ? null : campaign(request, fund).id;
         UUID pledgeId = request.pledgeId() == null ? null : pledge(request, fund, donor).id;
         Donation donation = new Donation();
@@ -103,6 +122,7 @@ public class DonationService {
         donation.channel = request.kind() == DonationKind.CASH
                 ? (request.channel() == null ? PaymentChannel.BANK_TRANSFER : request.channel()) : null;
         donation.bankReference = request.bankReference();
+        donation.bankAccountId = bankAccount(request, fund);
         donation.status = Donation.Status.ACCEPTED;
         donation.campaignId = campaignId;
         donation.pledgeId = pledgeId;
@@ -116,10 +136,8 @@ public class DonationService {
         donation.persist();
         entityManager.flush();
         List<DonationItem> given = goods.add(donation.id, items);
-        Account held = held(donation.kind);
         ledger.post(fund.id, Ledger.Kind.DONATION, donation.id, donation.receivedOn, "Biên lai " + donation.receiptNo,
-                actor, List.of(LedgerEntry.debit(held, donation.amountVnd),
-                        LedgerEntry.credit(Account.CAPITAL, donation.amountVnd)));
+                actor, List.of(held(donation, true), LedgerEntry.credit(Account.CAPITAL, donation.amountVnd)));
         audit.record("DONATION", donation.id, "RECORDED", actor, "receipt " + donation.receiptNo + ", "
                 + donation.kind + " " + donation.amountVnd + " đồng");
         // An anonymous gift leaves the fund without its donor: no name and no donor id, so that nothing outside the
@@ -149,8 +167,7 @@ public class DonationService {
         donation.cancelReason = reason.strip();
         ledger.post(donation.fundId, Ledger.Kind.DONATION_REVERSAL, donation.id, clock.today(),
                 "Huỷ biên lai " + donation.receiptNo + ": " + donation.cancelReason, actor,
-                List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd),
-                        LedgerEntry.credit(held(donation.kind), donation.amountVnd)));
+                List.of(LedgerEntry.debit(Account.CAPITAL, donation.amountVnd), held(donation, false)));
         audit.record("DONATION", donation.id, "CANCELLED", actor, donation.cancelReason);
         // Whoever credited the donation (the emulation standings) takes it back.
         outbox.publish("donation", donation.id.toString(), new DonationCancelledV1(
@@ -251,7 +268,30 @@ public class DonationService {
         return donations.stream().map(d -> new RecordedDonation(d, items.getOrDefault(d.id, List.of()))).toList();
     }
 
-    private static Account held(DonationKind kind) {
-        return kind == DonationKind.CASH ? Account.CASH : Account.IN_KIND;
+    /** The entry on what the fund holds: the cash in its holding, or the goods in kind. */
+    private static LedgerEntry held(Donation donation, boolean received) {
+        vn.vnn.fund.funds.CashHolding holding = donation.cashHolding();
+        if (holding == null) {
+            return received ? LedgerEntry.debit(Account.IN_KIND, donation.amountVnd)
+                    : LedgerEntry.credit(Account.IN_KIND, donation.amountVnd);
+        }
+        return received ? LedgerEntry.debit(holding, donation.amountVnd)
+                : LedgerEntry.credit(holding, donation.amountVnd);
+    }
+
+    /** The fund's active bank account that received a bank transfer, when the request names one. */
+    private static UUID bankAccount(DonationEntry request, Fund fund) {
+        if (request.bankAccountId() == null) {
+            return null;
+        }
+        if (request.kind() != DonationKind.CASH || (request.channel() != null
+                && request.channel() != PaymentChannel.BANK_TRANSFER)) {
+            throw ProblemException.invalid("bankAccountId", "is for cash received by bank transfer");
+        }
+        BankAccount found = BankAccount.findById(request.bankAccountId());
+        if (found == null || !found.fundId.equals(fund.id)) {
+            throw ProblemException.invalid("bankAccountId", "is no bank account of this fund");
+        }
+        return found.id;
     }
 }

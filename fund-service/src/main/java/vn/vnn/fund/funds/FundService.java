@@ -69,7 +69,7 @@ public class FundService {
     @Transactional
     public FundBalances get(UUID id) {
         Fund fund = find(id);
-        return new FundBalances(fund, ledger.balances(fund.id));
+        return new FundBalances(fund, ledger.balances(fund.id), ledger.cashHoldings(fund.id, null));
     }
 
     /**
@@ -98,10 +98,10 @@ public class FundService {
         ledger.post(from.id, Ledger.Kind.TRANSFER_OUT, transfer, request.transferredOn(), "Chuyển sang " + to.code
                 + ": " + reason, actor, java.util.List.of(
                 vn.vnn.fund.funds.LedgerEntry.debit(vn.vnn.fund.funds.Account.CAPITAL, amount),
-                vn.vnn.fund.funds.LedgerEntry.credit(vn.vnn.fund.funds.Account.CASH, amount)));
+                LedgerEntry.credit(CashHolding.BANK, amount)));
         ledger.post(to.id, Ledger.Kind.TRANSFER_IN, transfer, request.transferredOn(), "Nhận từ " + from.code
                 + ": " + reason, actor, java.util.List.of(
-                vn.vnn.fund.funds.LedgerEntry.debit(vn.vnn.fund.funds.Account.CASH, amount),
+                LedgerEntry.debit(CashHolding.BANK, amount),
                 vn.vnn.fund.funds.LedgerEntry.credit(vn.vnn.fund.funds.Account.CAPITAL, amount)));
         audit.record("FUND", from.id, "TRANSFER_OUT", actor, amount + " đồng to " + to.code + ": " + reason);
         audit.record("FUND", to.id, "TRANSFER_IN", actor, amount + " đồng from " + from.code + ": " + reason);

@@ -27,7 +27,7 @@ import java.util.UUID;
 @TableOwner({"ledger_transaction", "ledger_entry", "ledger_daily_total"})
 public class Ledger {
 
-    public enum Kind { DONATION, DONATION_REVERSAL, DISBURSEMENT, TRANSFER_OUT, TRANSFER_IN }
+    public enum Kind { DONATION, DONATION_REVERSAL, DISBURSEMENT, TRANSFER_OUT, TRANSFER_IN, CASH_MOVED }
 
     private final EntityManager entityManager;
     private final ClosedPeriods closedPeriods;
@@ -81,9 +81,10 @@ public class Ledger {
                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                             RETURNING id),
                         entries AS (
-                            INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd)
-                            SELECT tx.id, ?2, a, CAST(d AS bigint), CAST(c AS bigint)
-                            FROM tx, unnest(CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[])) AS x(a, d, c)
+                            INSERT INTO ledger_entry (transaction_id, fund_id, account, debit_vnd, credit_vnd, holding)
+                            SELECT tx.id, ?2, a, CAST(d AS bigint), CAST(c AS bigint), nullif(h, '')
+                            FROM tx, unnest(CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[]),
+                                            CAST(?17 AS text[])) AS x(a, d, c, h)
                             RETURNING 1),
                         balances AS (
                             INSERT INTO fund_balance (fund_id, account, balance_vnd)
@@ -112,6 +113,8 @@ public class Ledger {
                 .setParameter(14, daily.keySet().stream().map(Enum::name).toArray(String[]::new))
                 .setParameter(15, daily.values().stream().map(v -> Long.toString(v[0])).toArray(String[]::new))
                 .setParameter(16, daily.values().stream().map(v -> Long.toString(v[1])).toArray(String[]::new))
+                .setParameter(17, entries.stream().map(e -> e.holding() == null ? "" : e.holding().code())
+                        .toArray(String[]::new))
                 .getSingleResult();
         return transactionId;
     }
@@ -126,6 +129,41 @@ public class Ledger {
         Map<String, Long> balances = new java.util.TreeMap<>();
         rows.forEach(row -> balances.put((String) row[0], ((Number) row[1]).longValue()));
         return balances;
+    }
+
+    /** One movement of a cash holding: its transaction's kind and reference, its day and how it moved the cash. */
+    public record CashMovement(Kind kind, UUID referenceId, LocalDate occurredOn, long deltaVnd, String description) {
+    }
+
+    /** Each cash holding's balance at the end of {@code upTo} (all of them when null); they add up to CASH. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> cashHoldings(UUID fundId, LocalDate upTo) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT e.holding, sum(e.debit_vnd - e.credit_vnd)
+                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                        WHERE e.fund_id = ?1 AND e.holding IS NOT NULL
+                          AND (CAST(?2 AS date) IS NULL OR t.occurred_on <= CAST(?2 AS date))
+                        GROUP BY e.holding ORDER BY e.holding""")
+                .setParameter(1, fundId).setParameter(2, upTo).getResultList();
+        Map<String, Long> balances = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> balances.put((String) row[0], ((Number) row[1]).longValue()));
+        return balances;
+    }
+
+    /** The movements of one cash holding from {@code from} to {@code to}, both included, in the order written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CashMovement> cashMovements(UUID fundId, CashHolding holding, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT t.kind, t.reference_id, t.occurred_on, e.debit_vnd - e.credit_vnd, t.description
+                        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                        WHERE e.fund_id = ?1 AND e.holding = ?2 AND t.occurred_on BETWEEN ?3 AND ?4
+                        ORDER BY e.id""")
+                .setParameter(1, fundId).setParameter(2, holding.code()).setParameter(3, from).setParameter(4, to)
+                .getResultList();
+        return rows.stream().map(r -> new CashMovement(Kind.valueOf((String) r[0]), (UUID) r[1],
+                NativeValues.localDate(r[2]), ((Number) r[3]).longValue(), (String) r[4])).toList();
     }
 
     /** The fund's ledger entries in the order written, with their transactions. */

@@ -179,24 +179,8 @@ public class ImportJobs {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<UUID> claimNext() {
-        // A job whose worker stopped beating MAX_ATTEMPTS times (the process died on it) is not taken again: a file
-        // that kills the service must not do so in a loop.
-        entityManager.createNativeQuery("""
-                        UPDATE household_import SET status = 'FAILED', finished_at = now(), version = version + 1,
-                               failure = 'stopped: the service stopped while importing this file ' || attempts
-                                         || ' times; split the file or contact the administrator'
-                        WHERE status = 'RUNNING' AND heartbeat_at < now() - interval '2 minutes'
-                          AND attempts >= ?1""").setParameter(1, MAX_ATTEMPTS).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("""
-                        UPDATE household_import SET status = 'RUNNING', started_at = coalesce(started_at, now()),
-                               heartbeat_at = now(), version = version + 1, attempts = attempts + 1
-                        WHERE id = (SELECT id FROM household_import
-                                    WHERE status = 'QUEUED'
-                                       OR (status = 'RUNNING' AND heartbeat_at < now() - interval '2 minutes')
-                                    ORDER BY submitted_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING id""", UUID.class).getResultList();
-        return ids.stream().findFirst();
+        return vn.vnn.kit.jobs.JobQueue.claimNext(entityManager, "household_import", MAX_ATTEMPTS,
+                "importing this file", null);
     }
 
     /** What the worker needs to run the job: the file and the uploader's scope; counts the rows the first time. */

@@ -1,4 +1,4 @@
-package vn.vnn.fund.banking;
+package vn.vnn.fund.funds;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -35,11 +35,6 @@ public class BankAccount extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Version
     public long version;
-
-    /** The static QR's payload: the payer types the amount and the message. */
-    public String staticPayload() {
-        return VietQr.encode(bankBin, accountNumber, null, null);
-    }
 
     public static List<BankAccount> ofFund(UUID fundId) {
         return list("fundId = ?1 order by createdAt", fundId);
