@@ -101,6 +101,8 @@ class AccessMatrixTest {
                     + "/ignore", JSON, "{}", RECORDERS)
             .add("BankStatementResource#reconciliation", "GET", "/api/v1/bank-accounts/" + ID
                     + "/reconciliations/2026-01", null, null, READERS)
+            .add("ReceiptVerificationResource#verify", "GET", "/api/v1/public/receipts/Q1/2026/000001/verification"
+                    + "?code=X", null, null, PUBLIC)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))

@@ -148,4 +148,12 @@ class BankAccountTest {
                 Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
+    /** A QR code somewhere on a rendered page (a receipt), found as a camera would. */
+    static String scanAny(BufferedImage image) throws Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
 }

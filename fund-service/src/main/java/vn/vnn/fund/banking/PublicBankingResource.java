@@ -1,5 +1,6 @@
 package vn.vnn.fund.banking;
 
+import vn.vnn.fund.donations.QrImage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;

@@ -73,8 +73,35 @@ public class Donation extends PanacheEntityBase {
     public UUID campaignId;
     @Column(name = "pledge_id")
     public UUID pledgeId;
+    /** Printed on the receipt; with its number it lets anyone verify the receipt (mã xác minh). */
+    @Column(name = "verification_code")
+    public String verificationCode;
     @jakarta.persistence.Version
     public long version;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** Crockford's base 32: no I, L, O or U, so that a code read off paper is typed right. */
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static final int CODE_LENGTH = 10;
+
+    /** A fresh verification code: 50 random bits. */
+    static String newVerificationCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** Whether {@code code} is this receipt's, compared in constant time (case and spaces forgiven). */
+    public boolean verifiedBy(String code) {
+        if (code == null || verificationCode == null) {
+            return false;
+        }
+        String typed = code.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        return java.security.MessageDigest.isEqual(typed.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                verificationCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
 
     /** A cancelled donation keeps its receipt number; the ledger reverses it. */
     public enum Status { ACCEPTED, CANCELLED }

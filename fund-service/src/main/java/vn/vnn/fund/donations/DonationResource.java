@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,11 +32,23 @@ public class DonationResource {
     private final DonationService donations;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final ReceiptSigner signer;
+    private final String verificationUrl;
 
-    DonationResource(DonationService donations, IdempotentRequests idempotency, Caller caller) {
+    DonationResource(DonationService donations, IdempotentRequests idempotency, Caller caller, ReceiptSigner signer,
+                     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.receipts.verification-url")
+                     String verificationUrl) {
         this.donations = donations;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.signer = signer;
+        this.verificationUrl = verificationUrl;
+    }
+
+    /** The public verification of a receipt, as its QR code links it ([receiptNo] and [code] filled in). */
+    private String verificationLink(DonationView donation) {
+        return verificationUrl.replace("[receiptNo]", donation.receiptNo())
+                .replace("[code]", donation.verificationCode() == null ? "" : donation.verificationCode());
     }
 
     @POST
@@ -68,10 +81,13 @@ public class DonationResource {
     @Path("{id}/receipt.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Roles.FUND_OFFICER, Roles.FUND_APPROVER, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The donation's receipt (biên lai) as PDF: Vietnamese, amount in figures and in words")
-    public Response receipt(@PathParam("id") UUID id) {
+    @Operation(summary = "The donation's receipt (biên lai) as PDF, digitally signed (PAdES): Vietnamese, amount in "
+            + "figures and in words, a QR code and the code that verify it publicly",
+            description = "copy=true reissues it marked BẢN SAO (a copy), with the same number.")
+    public Response receipt(@PathParam("id") UUID id, @QueryParam("copy") boolean copy) {
         DonationView donation = DonationView.of(donations.get(id));
-        byte[] pdf = ReceiptPdf.render(donation, donations.fundName(donation.fundId()));
+        byte[] pdf = signer.sign(ReceiptPdf.render(donation, donations.fundName(donation.fundId()),
+                verificationLink(donation), copy), "Biên lai " + donation.receiptNo() + (copy ? " (bản sao)" : ""));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"bien-lai-"
                 + donation.receiptNo().replace('/', '-') + ".pdf\"").build();
     }

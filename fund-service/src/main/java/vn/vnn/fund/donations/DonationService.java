@@ -129,6 +129,7 @@ public class DonationService {
         donation.recordedBy = actor;
         donation.recordedAt = clock.now();
         donation.receiptYear = request.receivedOn().getYear();
+        donation.verificationCode = Donation.newVerificationCode();
         // From here on the fund's hot rows (its receipt counter, then its balances) are held until the commit: only
         // the statements that need them or their result follow, the ledger's in one round trip.
         donation.receiptNumber = receipts.next(fund.id, donation.receiptYear);
@@ -223,6 +224,18 @@ public class DonationService {
                     + " đồng still outstanding on the pledge");
         }
         return pledge;
+    }
+
+    /** A receipt by its number and the code printed on it; empty for an unknown number or a wrong code alike. */
+    @Transactional
+    public java.util.Optional<VerifiedReceipt> verify(String receiptNo, String code) {
+        return Donation.<Donation>find("receiptNo", receiptNo).firstResultOptional()
+                .filter(d -> d.verifiedBy(code))
+                .map(d -> new VerifiedReceipt(d, Fund.findById(d.fundId)));
+    }
+
+    /** A verified receipt with its fund. */
+    public record VerifiedReceipt(Donation donation, Fund fund) {
     }
 
     @Transactional

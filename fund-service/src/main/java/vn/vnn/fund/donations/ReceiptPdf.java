@@ -28,7 +28,12 @@ final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    static byte[] render(DonationView donation, String fundName) {
+    /**
+     * @param verificationLink where the QR code printed on the receipt leads: the public verification of this
+     *                         receipt with its code
+     * @param copy             a reissued copy, marked as such (same number)
+     */
+    static byte[] render(DonationView donation, String fundName, String verificationLink, boolean copy) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont regular = PdfFonts.of(PdfFonts.Face.SANS);
             BaseFont bold = PdfFonts.of(PdfFonts.Face.SANS_BOLD);
@@ -45,6 +50,11 @@ final class ReceiptPdf {
             title.setAlignment(Element.ALIGN_CENTER);
             title.setSpacingBefore(8);
             document.add(title);
+            if (copy) {
+                Paragraph marked = new Paragraph("BẢN SAO", new Font(bold, 11, Font.NORMAL, java.awt.Color.GRAY));
+                marked.setAlignment(Element.ALIGN_CENTER);
+                document.add(marked);
+            }
             Paragraph number = new Paragraph("Số: " + donation.receiptNo() + "    Ngày: "
                     + donation.receivedOn().format(DATE), text);
             number.setAlignment(Element.ALIGN_CENTER);
@@ -93,6 +103,21 @@ final class ReceiptPdf {
             signature.setAlignment(Element.ALIGN_RIGHT);
             signature.setSpacingBefore(16);
             document.add(signature);
+            PdfPTable check = new PdfPTable(new float[] {1f, 3f});
+            check.setWidthPercentage(100);
+            check.setSpacingBefore(10);
+            com.lowagie.text.Image qr = com.lowagie.text.Image.getInstance(QrImage.png(verificationLink));
+            qr.scaleAbsolute(80, 80);
+            PdfPCell code = new PdfPCell(qr, false);
+            code.setBorder(PdfPCell.NO_BORDER);
+            check.addCell(code);
+            PdfPCell how = new PdfPCell(new Phrase("Xác minh biên lai: quét mã QR hoặc mở " + verificationLink
+                    + "\nMã xác minh: " + donation.verificationCode()
+                    + "\nBiên lai được ký số; chữ ký hợp lệ cho biết nội dung không bị sửa đổi.",
+                    new Font(regular, 8)));
+            how.setBorder(PdfPCell.NO_BORDER);
+            check.addCell(how);
+            document.add(check);
             Paragraph thanks = new Paragraph("Trân trọng cảm ơn tấm lòng vì người nghèo!", new Font(regular, 9,
                     Font.ITALIC));
             thanks.setAlignment(Element.ALIGN_CENTER);

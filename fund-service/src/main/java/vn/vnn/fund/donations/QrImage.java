@@ -1,4 +1,4 @@
-package vn.vnn.fund.banking;
+package vn.vnn.fund.donations;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
