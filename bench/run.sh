@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
   echo "usage: bench/run.sh household [--households=100000] [--report-households=1000000] [--national-households=5000000]" >&2
   echo "       bench/run.sh fund [--donations=3000] [--clients=8]" >&2
+  echo "       bench/run.sh statement [--lines=100000] [--intents=1000] [--known=2000]" >&2
   echo "       bench/run.sh emulation [--rate=200] [--seconds=30]" >&2
   echo "       bench/run.sh gateway [--calls=20000] [--clients=16]   (nginx from Debian: apt-get install nginx)" >&2
   echo "       bench/run.sh all [--quick]   (every benchmark on one stack, one summary table)" >&2
@@ -21,6 +22,7 @@ case "$which" in
   all) main=vn.vnn.bench.AllBench
     export RATE_LIMIT_AUTHENTICATED=${RATE_LIMIT_AUTHENTICATED:-1000000000} RATE_LIMIT_ANONYMOUS=${RATE_LIMIT_ANONYMOUS:-1000000000} RATE_LIMIT_PUBLIC=${RATE_LIMIT_PUBLIC:-1000000000} ;;
   fund) main=vn.vnn.bench.FundBench ;;
+  statement) main=vn.vnn.bench.StatementBench ;;
   emulation) main=vn.vnn.bench.EmulationBench ;;
   # The drills' clients share one token: the limits are lifted so that only the faults refuse a donation.
   drills) main=vn.vnn.bench.DrillsBench

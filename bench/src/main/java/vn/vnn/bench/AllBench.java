@@ -36,6 +36,7 @@ public final class AllBench {
                     "--national-households=250000", "--runs=20"} : args);
             EmulationBench.run(client, quick ? new String[]{"--rate=200", "--seconds=15"} : args);
             FundBench.run(client, quick ? new String[]{"--donations=1500"} : args);
+            StatementBench.run(client, quick ? new String[]{"--lines=20000", "--intents=200", "--known=400"} : args);
             GatewayBench.run(client, quick ? new String[]{"--calls=5000"} : args);
 
             System.out.printf(Locale.ROOT, "%n== Memory after the load ==%n");

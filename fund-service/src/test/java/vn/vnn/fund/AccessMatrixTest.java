@@ -103,6 +103,10 @@ class AccessMatrixTest {
                     + "/reconciliations/2026-01", null, null, READERS)
             .add("ReceiptVerificationResource#verify", "GET", "/api/v1/public/receipts/Q1/2026/000001/verification"
                     + "?code=X", null, null, PUBLIC)
+            .add("PublicFundResource#digests", "GET", "/api/v1/public/funds/NOPE/statement-digests?from=2026-01-01"
+                    + "&to=2026-01-31", null, null, PUBLIC)
+            .add("PublicFundResource#day", "GET", "/api/v1/public/funds/NOPE/statement-digests/2026-01-01", null, null,
+                    PUBLIC)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))

@@ -53,10 +53,10 @@ class FundScopeTest {
             entityManager.createNativeQuery("""
                     INSERT INTO donation (id, donor_id, kind, amount_vnd, received_on, fund_area_code, anonymous,
                       recorded_by, recorded_at, fund_id, receipt_year, receipt_number, receipt_no, channel, status,
-                      donor_name)
+                      donor_name, verification_code)
                     VALUES (?1, ?2, 'CASH', 1000000, DATE '2025-10-20', '48', false, 'officer.danang', now(), ?3,
-                      2025, 900000 + (random() * 99999)::int, 'Q48/2025/x', 'BANK_TRANSFER', 'ACCEPTED',
-                      'Công ty Cảng Đà Nẵng')""")
+                      2025, 900000 + (random() * 99999)::int, 'Q48/2025/' || ?1, 'BANK_TRANSFER', 'ACCEPTED',
+                      'Công ty Cảng Đà Nẵng', 'TESTCODE00')""")
                     .setParameter(1, other).setParameter(2, donor).setParameter(3, otherFund).executeUpdate();
         });
 

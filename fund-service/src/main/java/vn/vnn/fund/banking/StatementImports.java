@@ -417,7 +417,8 @@ public class StatementImports {
     /** The account's intents whose reference no line has carried yet. */
     private List<StatementMatching.Intent> openIntents(BankAccount account) {
         return DonationIntent.<DonationIntent>find("""
-                        bankAccountId = ?1 and not exists (select 1 from StatementLine l where l.intentId = id)""",
+                        from DonationIntent i where i.bankAccountId = ?1
+                        and not exists (select 1 from StatementLine l where l.intentId = i.id)""",
                         account.id).stream()
                 .map(i -> new StatementMatching.Intent(i.id, i.referenceCode, i.amountVnd)).toList();
     }
@@ -430,10 +431,11 @@ public class StatementImports {
         LocalDate from = read.openedOn().minusDays(StatementMatching.SUGGESTION_DAYS);
         LocalDate to = read.closedOn().plusDays(StatementMatching.SUGGESTION_DAYS);
         return Donation.<Donation>find("""
-                        fundId = ?1 and kind = ?2 and status = ?3 and receivedOn between ?4 and ?5
-                        and (bankAccountId is null or bankAccountId = ?6)
-                        and (channel is null or channel = ?7)
-                        and not exists (select 1 from StatementLine l where l.donationId = id)""",
+                        from Donation d where d.fundId = ?1 and d.kind = ?2 and d.status = ?3
+                        and d.receivedOn between ?4 and ?5
+                        and (d.bankAccountId is null or d.bankAccountId = ?6)
+                        and (d.channel is null or d.channel = ?7)
+                        and not exists (select 1 from StatementLine l where l.donationId = d.id)""",
                         account.fundId, DonationKind.CASH, Donation.Status.ACCEPTED, from, to, account.id,
                         PaymentChannel.BANK_TRANSFER).stream()
                 .map(d -> new StatementMatching.Donation(d.id, d.bankReference, d.amountVnd, d.receivedOn,
@@ -443,8 +445,8 @@ public class StatementImports {
     /** The account's payments by transfer that no line is yet the match of. */
     private static List<StatementMatching.Payment> unmatchedPayments(BankAccount account) {
         return Disbursement.<Disbursement>find("""
-                        bankAccountId = ?1 and transferReference is not null
-                        and not exists (select 1 from StatementLine l where l.paymentId = id)""", account.id)
+                        from Disbursement p where p.bankAccountId = ?1 and p.transferReference is not null
+                        and not exists (select 1 from StatementLine l where l.paymentId = p.id)""", account.id)
                 .stream().map(p -> new StatementMatching.Payment(p.id, p.transferReference, p.amountVnd)).toList();
     }
 

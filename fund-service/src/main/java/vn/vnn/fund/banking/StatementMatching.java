@@ -64,11 +64,15 @@ public final class StatementMatching {
                 .collect(Collectors.toMap(d -> d.bankReference().strip(), Function.identity(), (a, b) -> a));
         Map<String, Payment> byTransfer = payments.stream().filter(p -> p.transferReference() != null)
                 .collect(Collectors.toMap(p -> p.transferReference().strip(), Function.identity(), (a, b) -> a));
+        // Only donations recorded without a bank reference are suggested, by their amount.
+        Map<Long, List<Donation>> byAmount = donations.stream().filter(d -> d.bankReference() == null)
+                .collect(Collectors.groupingBy(Donation::amountVnd));
         Set<UUID> taken = new HashSet<>();
         List<Decision> decisions = new ArrayList<>(lines.size());
         for (BankStatement.Line line : lines) {
             decisions.add(line.amountVnd() == 0 ? Decision.of(line.number(), Outcome.IGNORED)
-                    : line.credit() ? credit(line, byCode, byBankReference, donations, taken)
+                    : line.credit() ? credit(line, byCode, byBankReference,
+                    byAmount.getOrDefault(line.amountVnd(), List.of()), taken)
                     : debit(line, byTransfer, taken));
         }
         return decisions;

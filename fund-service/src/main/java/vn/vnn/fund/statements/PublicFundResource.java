@@ -25,9 +25,11 @@ import java.util.List;
 public class PublicFundResource {
 
     private final StatementService statements;
+    private final StatementSeals seals;
 
-    PublicFundResource(StatementService statements) {
+    PublicFundResource(StatementService statements, StatementSeals seals) {
         this.statements = statements;
+        this.seals = seals;
     }
 
     @GET
@@ -63,4 +65,30 @@ public class PublicFundResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+
+    @GET
+    @Path("{code}/statement-digests")
+    @PermitAll
+    @Operation(summary = "The sealed days of a fund's public statement (niêm phong sao kê): each day's lines hash "
+            + "chained to the previous day's digest; at most 366 days at once",
+            description = "A day's lines are what the fund published that day (receipts recorded, receipts "
+                    + "cancelled, support paid), one per line ending in a line feed, UTF-8: "
+                    + "RECEIPT|number|day received|name shown|kind|amount, CANCELLED|number|amount, "
+                    + "SUPPORT|day paid|category|commune|amount ('|' and '\\' inside a field escaped by '\\'). "
+                    + "linesSha256 = SHA-256 of those lines; digest = SHA-256 of previousDigest, day and linesSha256, "
+                    + "each followed by a line feed; the first day chains to 64 zeros. Days are sealed once they have "
+                    + "ended (Vietnam time) and never change.")
+    public List<StatementSeals.Seal> digests(@PathParam("code") String code, @QueryParam("from") String from,
+                                             @QueryParam("to") String to) {
+        return seals.seals(code, Dates.required(from, "from"), Dates.required(to, "to"));
+    }
+
+    @GET
+    @Path("{code}/statement-digests/{day}")
+    @PermitAll
+    @Operation(summary = "What a fund published on a day, as its lines read now, with the day's seal: "
+            + "matchesSeal is false if anything was changed or removed after the day was sealed")
+    public StatementSeals.Published day(@PathParam("code") String code, @PathParam("day") String day) {
+        return seals.published(code, Dates.required(day, "day"));
+    }
 }
