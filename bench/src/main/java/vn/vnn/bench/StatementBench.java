@@ -145,8 +145,9 @@ public final class StatementBench {
         System.out.printf(Locale.ROOT, "ratio: the import takes %.1fx the time of a raw COPY (it parses MT940, checks "
                 + "the balances, matches every line against the intents and recorded donations, records %d donations "
                 + "with receipts and ledger entries)%n", seconds / copySeconds, intents);
-        Summary.record("bank statement import and match (lines/s)", lines / seconds, "report");
-        Summary.record("bank statement import vs raw COPY (x the time)", seconds / copySeconds, "report");
+        // issue 17 sets no goal: the figures are reported against the raw COPY of the same run
+        Summary.record("bank statement import and match (lines/s)", lines / seconds, "");
+        Summary.record("bank statement import vs raw COPY (x the time)", seconds / copySeconds, "");
     }
 
     /** A gift's amount: varied, whole thousands of đồng. */

@@ -8,6 +8,11 @@ import java.util.Locale;
 final class Summary {
 
     private record Figure(String name, double measured, String goal) {
+        /** "met", "NOT MET", or nothing for a figure that is reported without a goal. */
+        String verdict() {
+            return goal.isBlank() ? "" : met() ? "met" : "NOT MET";
+        }
+
         boolean met() {
             String g = goal.trim();
             double bound = Double.parseDouble(g.replaceAll("[^0-9.]", ""));
@@ -35,7 +40,7 @@ final class Summary {
         System.out.printf(Locale.ROOT, "%-" + width + "s  %12s  %8s  %s%n", "figure", "measured", "goal", "");
         for (Figure f : FIGURES) {
             System.out.printf(Locale.ROOT, "%-" + width + "s  %,12.2f  %8s  %s%n", f.name(), f.measured(), f.goal(),
-                    f.met() ? "met" : "NOT MET");
+                    f.verdict());
         }
     }
 }

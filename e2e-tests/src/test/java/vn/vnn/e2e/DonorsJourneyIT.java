@@ -60,21 +60,8 @@ class DonorsJourneyIT {
         YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
         LocalDate on = month.atDay(15);
         String bankReference = "FT" + number;
-        String camt = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
-                <GrpHdr><MsgId>E2E-%1$s</MsgId><CreDtTm>%3$sT18:00:00+07:00</CreDtTm></GrpHdr>
-                <Stmt><Id>E2E-%1$s</Id><Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>VND</Ccy></Acct>
-                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="VND">0</Amt><CdtDbtInd>CRDT</CdtDbtInd>
-                  <Dt><Dt>%2$s</Dt></Dt></Bal>
-                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="VND">750000</Amt><CdtDbtInd>CRDT</CdtDbtInd>
-                  <Dt><Dt>%3$s</Dt></Dt></Bal>
-                <Ntry><Amt Ccy="VND">750000</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
-                  <BookgDt><Dt>%4$s</Dt></BookgDt><AcctSvcrRef>%5$s</AcctSvcrRef>
-                  <NtryDtls><TxDtls><RltdPties><Dbtr><Nm>ĐỖ THỊ THU HÀ</Nm></Dbtr></RltdPties>
-                  <RmtInf><Ustrd>%6$s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
-                </Stmt></BkToCstmrStmt></Document>
-                """.formatted(number, month.atDay(1), month.atEndOfMonth(), on, bankReference, message);
+        String camt = CamtStatements.oneCredit(number, "E2E-" + number, month.atDay(1), month.atEndOfMonth(), on,
+                750_000, bankReference, "ĐỖ THỊ THU HÀ", message);
         String location = given().auth().oauth2(officer).contentType("application/xml")
                 .body(camt.getBytes(StandardCharsets.UTF_8))
                 .post(gateway + "/api/v1/bank-accounts/" + accountId + "/statements?format=CAMT053")
@@ -117,7 +104,7 @@ class DonorsJourneyIT {
     }
 
     /** The value of an EMVCo tag at the top level of a TLV string (two-digit tag, two-digit length). */
-    private static String tlv(String data, String tag) {
+    static String tlv(String data, String tag) {
         for (int i = 0; i + 4 <= data.length(); ) {
             String id = data.substring(i, i + 2);
             int length = Integer.parseInt(data.substring(i + 2, i + 4));

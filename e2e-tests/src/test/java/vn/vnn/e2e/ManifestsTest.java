@@ -39,7 +39,7 @@ class ManifestsTest {
     private static final Path ROOT = Path.of(System.getProperty("vnn.repo.root", "..")).toAbsolutePath().normalize();
     private static final Path K8S = ROOT.resolve("deploy/k8s");
     private static final List<String> MODULES = List.of("household-service", "fund-service", "emulation-service",
-            "gateway");
+            "gateway", "public-web");
 
     private static List<HasMetadata> load(Path file) throws IOException {
         List<HasMetadata> resources = new ArrayList<>();

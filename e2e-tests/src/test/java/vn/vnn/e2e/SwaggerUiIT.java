@@ -7,9 +7,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An administrator's way through the gateway's Swagger UI, in a real browser: the three APIs are listed, the Keycloak
@@ -29,24 +25,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(SharedStack.class)
 class SwaggerUiIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("vnn.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("vnn.chromedriver", "/usr/bin/chromedriver"));
-
     @Test
     void aFundOfficerLogsInThroughKeycloakAndCallsAFundEndpoint() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         String gateway = SharedStack.stack().gatewayUrl();
-        Path profile = Files.createTempDirectory("vnn-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // This machine's network is closed: no background calls to Google, no sandbox as root.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        HeadlessChromium chromium = HeadlessChromium.start("1400,1200");
+        WebDriver browser = chromium.browser();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
         try {
             browser.get(gateway + "/q/swagger-ui/");
@@ -101,7 +84,7 @@ class SwaggerUiIT {
             Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             throw e;
         } finally {
-            browser.quit();
+            chromium.close();
         }
     }
 }

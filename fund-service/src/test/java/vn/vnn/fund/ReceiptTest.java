@@ -110,7 +110,7 @@ class ReceiptTest {
             java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
                     .renderImageWithDPI(0, 200);
             String link = BankAccountTest.scanAny(page);
-            assertThat(link).endsWith("/api/v1/public/receipts/" + receiptNo + "/verification?code=" + code);
+            assertThat(link).endsWith("/donors/receipt?no=" + receiptNo + "&code=" + code);
         }
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
         assertThat(text).contains("Mã xác minh: " + code);

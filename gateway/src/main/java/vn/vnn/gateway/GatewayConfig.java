@@ -67,6 +67,13 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean openapi();
+
+        /**
+         * Whether the route serves a website's pages (the donors' pages): prefixes outside {@code /api/}, no token
+         * asked, the route's rate limit per address, and a content security policy for pages instead of the API's.
+         */
+        @WithDefault("false")
+        boolean pages();
     }
 
     interface CircuitBreaker {

@@ -32,6 +32,9 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** The donors' pages: their own style sheet and images (QR codes) only, forms posted back to the site. */
+    private static final String PAGES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final GatewayConfig config;
     private final Vertx vertx;
@@ -84,11 +87,19 @@ public class ProxyRoutes {
             UpstreamProxy proxy = new UpstreamProxy(entry.getKey(), entry.getValue(), config, vertx, meters);
             proxies.add(proxy);
             for (String prefix : entry.getValue().prefixes()) {
-                if (!prefix.startsWith("/api/")) {
+                boolean pages = entry.getValue().pages();
+                if (prefix.startsWith("/api/") == pages) {
                     throw new IllegalStateException("Route " + entry.getKey() + ": prefix " + prefix
-                            + " is not under /api/");
+                            + (pages ? " of pages is under /api/" : " is not under /api/"));
                 }
                 table.add(new Prefix(prefix, proxy));
+                if (pages) {
+                    // pages ask no token: only the route's limit per address, then the site itself
+                    for (String path : List.of(prefix, prefix + "/*")) {
+                        router.route(path).order(-80).handler(this::rateLimit);
+                        router.route(path).order(-70).handler(this::pass);
+                    }
+                }
             }
             if (entry.getValue().openapi()) {
                 router.get("/openapi/" + entry.getKey()).handler(ctx -> documents.serve(ctx, proxy));
@@ -133,11 +144,20 @@ public class ProxyRoutes {
             headers.set(RequestIds.HEADER, id);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            // A page's forms post back to the site: with "no-referrer" a browser would send "Origin: null", which
+            // the CORS check refuses; "same-origin" still tells no other site where a visitor came from.
+            headers.set("Referrer-Policy", pages(ctx) ? "same-origin" : "no-referrer");
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            headers.set("Content-Security-Policy", swaggerUi ? documents.swaggerUiPolicy() : API_CSP);
+            headers.set("Content-Security-Policy", swaggerUi ? documents.swaggerUiPolicy()
+                    : pages(ctx) ? PAGES_CSP : API_CSP);
         });
         ctx.next();
+    }
+
+    /** Whether the call is for a website's pages (a {@code pages} route). */
+    private boolean pages(RoutingContext ctx) {
+        UpstreamProxy route = route(ctx);
+        return route != null && config.routes().get(route.name()).pages();
     }
 
     /** The edge check: an API call needs a valid token (a bad one already failed authentication). */

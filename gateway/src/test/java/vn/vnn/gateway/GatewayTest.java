@@ -83,6 +83,25 @@ class GatewayTest {
     }
 
     @Test
+    void theDonorsPagesPassWithoutATokenWithAPolicyForPages() {
+        given().get("/donors/funds/Q99").then().statusCode(200)
+                .body("path", equalTo("/donors/funds/Q99")).body("authorization", equalTo(false))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("style-src 'self'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("form-action 'self'"))
+                // a form posted back must carry its origin (with no-referrer a browser sends "Origin: null")
+                .header("Referrer-Policy", equalTo("same-origin"))
+                .header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue());
+        given().contentType("application/x-www-form-urlencoded").formParam("amountVnd", "1000")
+                .post("/donors/funds/Q99/give").then().statusCode(200).body("method", equalTo("POST"));
+        given().get("/donors").then().statusCode(200).body("path", equalTo("/donors"));
+        // the API keeps its own policy, and a path that only starts like the site is no page
+        given().get("/api/v1/public/funds/Q99/statement").then()
+                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+        given().get("/donorsx").then().statusCode(404);
+    }
+
+    @Test
     void unknownApiPathIs404Problem() {
         given().auth().oauth2(token()).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -161,15 +161,25 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_URL", jdbcUrls.get(spec.database()));
             env.putAll(databaseCredentials(spec.database()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            if (spec.module().equals("fund-service")) {
+                // a receipt's QR code leads to the donors' page that verifies it, through this stack's gateway
+                env.put("RECEIPT_VERIFICATION_URL", "http://localhost:" + ports.gateway()
+                        + "/donors/receipt?no=[receiptNo]&code=[code]");
+            }
             if (!spec.module().equals("emulation-service") && config.demoData()) {
                 env.put("DEMO_DATA_DIR", config.repoRoot().resolve("deploy/demo").toString());
             }
             startService(spec.module(), spec.port(), env, "256m");
         }
+        Map<String, String> webEnv = new HashMap<>(commonServiceEnv(ports.publicWeb()));
+        webEnv.put("FUND_SERVICE_URL", "http://localhost:" + ports.fund());
+        webEnv.put("EMULATION_SERVICE_URL", "http://localhost:" + ports.emulation());
+        startService("public-web", ports.publicWeb(), webEnv, "64m");
         Map<String, String> gatewayEnv = new HashMap<>(commonServiceEnv(ports.gateway()));
         gatewayEnv.put("HOUSEHOLD_SERVICE_URL", "http://localhost:" + ports.household());
         gatewayEnv.put("FUND_SERVICE_URL", "http://localhost:" + ports.fund());
         gatewayEnv.put("EMULATION_SERVICE_URL", "http://localhost:" + ports.emulation());
+        gatewayEnv.put("PUBLIC_WEB_URL", "http://localhost:" + ports.publicWeb());
         // The gateway's limits can be set from outside (a benchmark lifts the rate limits, say).
         System.getenv().forEach((key, value) -> {
             if (key.startsWith("RATE_LIMIT_") || key.startsWith("GATEWAY_")) {

@@ -124,6 +124,7 @@ public final class LocalStackMain {
                 stack.startupTime().toMillis() / 1000.0, ProcessMemory.stackRssMegabytes(stack.config().dataDir())));
         out.append("  Gateway (all APIs)   ").append(gateway).append('\n');
         out.append("  Swagger UI           ").append(gateway).append("/q/swagger-ui").append('\n');
+        out.append("  Donors' pages        ").append(gateway).append("/donors").append('\n');
         if (stack.keycloakConsoleUrl() != null) {
             out.append("  Keycloak console     ").append(stack.keycloakConsoleUrl())
                     .append("   (admin / ").append(stack.config().keycloakAdminPassword().equals("admin")

@@ -36,7 +36,7 @@ public record StackConfig(
 
     /** TCP ports; 0 means "any free port", resolved by {@link #withFreePorts()}. */
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-                        int gateway, int household, int fund, int emulation) {
+                        int gateway, int household, int fund, int emulation, int publicWeb) {
 
         public static Ports defaults(Map<String, String> env) {
             return new Ports(
@@ -48,11 +48,12 @@ public record StackConfig(
                     port(env, "GATEWAY_PORT", 8080),
                     port(env, "HOUSEHOLD_PORT", 8081),
                     port(env, "FUND_PORT", 8082),
-                    port(env, "EMULATION_PORT", 8083));
+                    port(env, "EMULATION_PORT", 8083),
+                    port(env, "PUBLIC_WEB_PORT", 8084));
         }
 
         public static Ports allFree() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         private static int port(Map<String, String> env, String name, int fallback) {
@@ -136,7 +137,8 @@ public record StackConfig(
             return new StackConfig(repoRoot, dataDir, fresh, demoAccounts, demoData, components, databases,
                     new Ports(free(p.postgres(), held), free(p.kafka(), held), free(p.kafkaController(), held),
                             free(p.keycloak(), held), free(p.keycloakManagement(), held), free(p.gateway(), held),
-                            free(p.household(), held), free(p.fund(), held), free(p.emulation(), held)),
+                            free(p.household(), held), free(p.fund(), held), free(p.emulation(), held),
+                            free(p.publicWeb(), held)),
                     external, keycloakAdminPassword);
         } finally {
             for (ServerSocket socket : held) {

@@ -24,6 +24,8 @@ public class StatementImportWorker {
     private static final Logger LOG = Logger.getLogger(StatementImportWorker.class);
     /** Lines between two heartbeats while donations are recorded. */
     private static final int BEAT_EVERY = 200;
+    /** Lines whose donations' cash is placed in one transaction. */
+    private static final int CASH_CHUNK = 500;
 
     private final StatementImports imports;
     private final Reconciliations reconciliations;
@@ -78,12 +80,10 @@ public class StatementImportWorker {
                     imports.beat(id);
                 }
             }
-            for (UUID line : imports.bankReferenceLines(id)) {
-                try {
-                    imports.placeMatchedCash(line);
-                } catch (ProblemException e) {
-                    imports.noteCashNotPlaced(line, Reconciliations.describe(e));
-                }
+            List<UUID> matched = imports.bankReferenceLines(id);
+            for (int from = 0; from < matched.size(); from += CASH_CHUNK) {
+                imports.placeMatchedCash(matched.subList(from, Math.min(matched.size(), from + CASH_CHUNK)));
+                imports.beat(id);
             }
             UploadedStatement done = imports.finish(id);
             reconciliations.settle(done.bankAccountId, done.openedOn, done.closedOn);

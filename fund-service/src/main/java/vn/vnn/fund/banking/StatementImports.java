@@ -16,6 +16,8 @@ import vn.vnn.fund.donors.Donor;
 import vn.vnn.fund.donors.DonorRef;
 import vn.vnn.fund.donors.DonorType;
 import vn.vnn.fund.funds.BankAccount;
+import vn.vnn.fund.funds.CashHolding;
+import vn.vnn.fund.funds.ClosedPeriods;
 import vn.vnn.fund.funds.Fund;
 import vn.vnn.fund.funds.FundScope;
 import vn.vnn.kit.Ids;
@@ -76,11 +78,14 @@ public class StatementImports {
     private final CopyIn copy;
     private final DonationService donations;
     private final AccountCash cash;
+    private final ClosedPeriods closedPeriods;
     private final Event<Queued> queued;
 
     StatementImports(FundScope scope, AuditLog audit, VietnamClock clock, EntityManager entityManager, CopyIn copy,
-                     DonationService donations, AccountCash cash, Event<Queued> queued) {
+                     DonationService donations, AccountCash cash, ClosedPeriods closedPeriods,
+                     Event<Queued> queued) {
         this.cash = cash;
+        this.closedPeriods = closedPeriods;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
@@ -266,26 +271,30 @@ public class StatementImports {
                 .stream().map(line -> line.id).toList();
     }
 
-    /** A donation matched by its bank reference has its cash placed in the statement's account. */
+    /**
+     * Donations matched by their bank reference have their cash placed in the statement's account, a chunk of lines
+     * in one transaction; a donation of a closed month keeps its holding and its line says why.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void placeMatchedCash(UUID lineId) {
-        StatementLine line = entityManager.find(StatementLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
-        if (line.decidedAt != null) {
-            return;
+    public void placeMatchedCash(List<UUID> lineIds) {
+        java.util.Map<UUID, java.util.Set<java.time.YearMonth>> closed = new HashMap<>();
+        for (UUID lineId : lineIds) {
+            StatementLine line = entityManager.find(StatementLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
+            if (line.decidedAt != null) {
+                continue;
+            }
+            Donation donation = entityManager.find(Donation.class, line.donationId, LockModeType.PESSIMISTIC_WRITE);
+            boolean monthClosed = closed.computeIfAbsent(donation.fundId, fund -> closedPeriods.list(fund).stream()
+                    .map(ClosedPeriods.ClosedPeriod::month).collect(java.util.stream.Collectors.toSet()))
+                    .contains(java.time.YearMonth.from(donation.receivedOn));
+            if (monthClosed && !CashHolding.bank(line.bankAccountId).equals(donation.cashHolding())) {
+                line.note = "the donation's month is closed: its cash stays where it was recorded";
+            } else {
+                cash.place(donation, line, WORKER);
+            }
+            line.decidedBy = WORKER;
+            line.decidedAt = clock.now();
         }
-        Donation donation = entityManager.find(Donation.class, line.donationId, LockModeType.PESSIMISTIC_WRITE);
-        cash.place(donation, line, WORKER);
-        line.decidedBy = WORKER;
-        line.decidedAt = clock.now();
-    }
-
-    /** A matched donation whose cash could not be placed (its month closed) stays matched, with the reason. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void noteCashNotPlaced(UUID lineId, String reason) {
-        StatementLine line = StatementLine.findById(lineId);
-        line.note = clip("the donation's cash could not be placed in this account: " + reason, 500);
-        line.decidedBy = WORKER;
-        line.decidedAt = clock.now();
     }
 
     /** A line whose intent's donation could not be recorded is left for an officer, with the reason. */

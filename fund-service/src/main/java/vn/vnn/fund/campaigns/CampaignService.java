@@ -131,6 +131,15 @@ public class CampaignService {
                 .filter(p -> scope.covers(Fund.findById(p.fundId))).map(this::pledgeView).toList();
     }
 
+    /** A fund's campaigns running today, by the fund's public code: what donors may give to (no donors named). */
+    @Transactional
+    public List<CampaignRecords.CampaignProgress> running(String fundCode) {
+        Fund fund = Fund.<Fund>find("code", fundCode).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Fund", fundCode));
+        return Campaign.<Campaign>list("fundId = ?1 order by endsOn, id", fund.id).stream()
+                .filter(c -> c.runsOn(clock.today())).map(this::view).toList();
+    }
+
     private CampaignRecords.CampaignProgress view(Campaign campaign) {
         List<CampaignRecords.DonorGroup> byType = totals.byDonorType(campaign.id);
         long raised = byType.stream().mapToLong(CampaignRecords.DonorGroup::amountVnd).sum();
