@@ -83,6 +83,12 @@ class DonorsJourneyIT {
         String raw = new String(receipt, StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("/ETSI.CAdES.detached", "/ByteRange");
 
+        // and it goes to the donor by mail, through the stack's own mail server
+        int mailed = stack.mail().received();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("to", "do.thi.thu.ha@example.vn"))
+                .post(gateway + "/api/v1/donations/" + donation.get("id") + "/receipt-email").then().statusCode(200);
+        assertThat(stack.mail().received()).isEqualTo(mailed + 1);
+
         // anyone verifies it without logging in
         String receiptNo = (String) donation.get("receiptNo");
         given().get(gateway + "/api/v1/public/receipts/" + receiptNo + "/verification?code="

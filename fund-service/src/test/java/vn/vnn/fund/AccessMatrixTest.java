@@ -107,6 +107,13 @@ class AccessMatrixTest {
                     + "&to=2026-01-31", null, null, PUBLIC)
             .add("PublicFundResource#day", "GET", "/api/v1/public/funds/NOPE/statement-digests/2026-01-01", null, null,
                     PUBLIC)
+            .add("DonationResource#emailReceipt", "POST", "/api/v1/donations/" + ID + "/receipt-email", JSON, "{}",
+                    RECORDERS)
+            .add("DonorDonationsResource#yearStatement", "GET", "/api/v1/donors/" + ID + "/statements/2025.pdf", null,
+                    null, READERS)
+            .add("DonorDonationsResource#emailYearStatement", "POST", "/api/v1/donors/" + ID
+                    + "/statements/2025/email", JSON, "{}", RECORDERS)
+            .add("PublicCampaignResource#running", "GET", "/api/v1/public/funds/NOPE/campaigns", null, null, PUBLIC)
             .add("PublicFundResource#funds", "GET", "/api/v1/public/funds", null, null, PUBLIC)
             .add("AuditResource#read", "GET", "/api/v1/fund/audit", null, null, Set.of("auditor", "admin"))
             .add("OutboxResource#list", "GET", "/api/v1/fund/outbox/parked", null, null, Set.of("admin"))

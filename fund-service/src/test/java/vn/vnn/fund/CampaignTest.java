@@ -76,6 +76,16 @@ class CampaignTest {
                         "pledgedVnd", 10, "pledgedOn", "2025-10-17", "instalments", List.of(
                                 Map.of("dueOn", "2025-11-15", "amountVnd", 3))))
                 .post("/api/v1/pledges").then().statusCode(422).body("errors[0].field", equalTo("instalments"));
+
+        // the public sees only the campaigns running today, with what they raised and no donor
+        String running = given().contentType(ContentType.JSON).body(Map.of("fundAreaCode", area,
+                        "name", "Mùa đông ấm " + area, "startsOn", java.time.LocalDate.now(vn.vnn.kit.time.VietnamClock.ZONE).minusDays(1).toString(),
+                        "endsOn", java.time.LocalDate.now(vn.vnn.kit.time.VietnamClock.ZONE).plusDays(30).toString(), "targetVnd", 50_000_000))
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/public/funds/Q" + area + "/campaigns").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].id", equalTo(running)).body("[0].raisedVnd", equalTo(0))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("byDonorType")));
+        given().get("/api/v1/public/funds/NOPE/campaigns").then().statusCode(404);
     }
 
     @Test

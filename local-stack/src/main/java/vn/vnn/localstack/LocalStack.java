@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
+    private MailServer mail;
     /** What this stack started, oldest first; stopped newest first. */
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -83,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
         }
         startPostgres(dataDir);
         startKafka(dataDir);
+        startMail();
         // The services start while Keycloak still boots (its address is known beforehand): they reach it at their
         // first call with a token, the gateway waits for it (quarkus.oidc.connection-delay). Both start in parallel
         // instead of one after the other.
@@ -107,6 +109,19 @@ public final class LocalStack implements AutoCloseable {
         parts.put(name, part);
         launches.put(name, launch);
         supervisor.watch(name, part, launch);
+    }
+
+    /** The mail server receipts are sent to, unless an outside one is named (SMTP_HOST). */
+    private void startMail() {
+        if (config.starts(Component.SERVICES) && System.getenv("SMTP_HOST") == null) {
+            mail = MailServer.start(config.ports().smtp(), config.ports().imap());
+            started.add(mail);
+        }
+    }
+
+    /** The stack's own mail server; null when mail goes to an outside server. */
+    public MailServer mail() {
+        return mail;
     }
 
     private void startPostgres(Path dataDir) throws Exception {
@@ -162,6 +177,17 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(databaseCredentials(spec.database()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
             if (spec.module().equals("fund-service")) {
+                if (mail != null) {
+                    env.put("SMTP_HOST", "127.0.0.1");
+                    env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+                } else if (System.getenv("SMTP_HOST") != null) {
+                    for (String name : new String[]{"SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD",
+                            "SMTP_TLS", "MAIL_FROM"}) {
+                        if (System.getenv(name) != null) {
+                            env.put(name, System.getenv(name));
+                        }
+                    }
+                }
                 // a receipt's QR code leads to the donors' page that verifies it, through this stack's gateway
                 env.put("RECEIPT_VERIFICATION_URL", "http://localhost:" + ports.gateway()
                         + "/donors/receipt?no=[receiptNo]&code=[code]");

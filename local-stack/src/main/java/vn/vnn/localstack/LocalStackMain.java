@@ -125,6 +125,11 @@ public final class LocalStackMain {
         out.append("  Gateway (all APIs)   ").append(gateway).append('\n');
         out.append("  Swagger UI           ").append(gateway).append("/q/swagger-ui").append('\n');
         out.append("  Donors' pages        ").append(gateway).append("/donors").append('\n');
+        if (stack.mail() != null) {
+            out.append("  Mail (receipts)      SMTP localhost:").append(stack.mail().smtpPort()).append(", read over IMAP ")
+                    .append("localhost:").append(stack.mail().imapPort())
+                    .append(" (user and password: the recipient's address)\n");
+        }
         if (stack.keycloakConsoleUrl() != null) {
             out.append("  Keycloak console     ").append(stack.keycloakConsoleUrl())
                     .append("   (admin / ").append(stack.config().keycloakAdminPassword().equals("admin")

@@ -36,7 +36,7 @@ public record StackConfig(
 
     /** TCP ports; 0 means "any free port", resolved by {@link #withFreePorts()}. */
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-                        int gateway, int household, int fund, int emulation, int publicWeb) {
+                        int gateway, int household, int fund, int emulation, int publicWeb, int smtp, int imap) {
 
         public static Ports defaults(Map<String, String> env) {
             return new Ports(
@@ -49,11 +49,13 @@ public record StackConfig(
                     port(env, "HOUSEHOLD_PORT", 8081),
                     port(env, "FUND_PORT", 8082),
                     port(env, "EMULATION_PORT", 8083),
-                    port(env, "PUBLIC_WEB_PORT", 8084));
+                    port(env, "PUBLIC_WEB_PORT", 8084),
+                    port(env, "MAIL_SMTP_PORT", 3025),
+                    port(env, "MAIL_IMAP_PORT", 3143));
         }
 
         public static Ports allFree() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         private static int port(Map<String, String> env, String name, int fallback) {
@@ -138,7 +140,7 @@ public record StackConfig(
                     new Ports(free(p.postgres(), held), free(p.kafka(), held), free(p.kafkaController(), held),
                             free(p.keycloak(), held), free(p.keycloakManagement(), held), free(p.gateway(), held),
                             free(p.household(), held), free(p.fund(), held), free(p.emulation(), held),
-                            free(p.publicWeb(), held)),
+                            free(p.publicWeb(), held), free(p.smtp(), held), free(p.imap(), held)),
                     external, keycloakAdminPassword);
         } finally {
             for (ServerSocket socket : held) {

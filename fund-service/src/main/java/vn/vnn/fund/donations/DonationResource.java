@@ -33,16 +33,41 @@ public class DonationResource {
     private final IdempotentRequests idempotency;
     private final Caller caller;
     private final ReceiptSigner signer;
+    private final ReceiptMail mail;
     private final String verificationUrl;
 
     DonationResource(DonationService donations, IdempotentRequests idempotency, Caller caller, ReceiptSigner signer,
+                     ReceiptMail mail,
                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.receipts.verification-url")
                      String verificationUrl) {
+        this.mail = mail;
         this.donations = donations;
         this.idempotency = idempotency;
         this.caller = caller;
         this.signer = signer;
         this.verificationUrl = verificationUrl;
+    }
+
+    @POST
+    @Path("{id}/receipt-email")
+    @RolesAllowed({Roles.FUND_OFFICER, Roles.ADMIN})
+    @Operation(summary = "E-mail the donor their signed receipt (to the address given, else the donor's own)",
+            description = "422 when the donor has no address and none is given; 503 when the mail server cannot "
+                    + "be reached. The sending is audited, the address masked.")
+    public ReceiptMail.Sent emailReceipt(@PathParam("id") UUID id, @Valid ReceiptEmailRequest request) {
+        RecordedDonation recorded = donations.get(id);
+        DonationView donation = DonationView.of(recorded);
+        String to = ReceiptMail.recipient(request == null ? null : request.to(), recorded.donation().donor.email);
+        byte[] pdf = signer.sign(ReceiptPdf.render(donation, donations.fundName(donation.fundId()),
+                verificationLink(donation), false), "Biên lai " + donation.receiptNo());
+        return mail.send(to, "Biên lai ủng hộ " + donation.receiptNo() + " – Quỹ \"Vì người nghèo\"",
+                "Kính gửi " + donation.donorName() + ",\n\nQuỹ \"Vì người nghèo\" trân trọng cảm ơn khoản ủng hộ "
+                        + VietnameseAmount.inFigures(donation.amountVnd()) + " ngày "
+                        + donation.receivedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        + ". Biên lai số " + donation.receiptNo() + " đính kèm, có chữ ký số; xác minh tại "
+                        + verificationLink(donation) + "\n\nTrân trọng.",
+                "bien-lai-" + donation.receiptNo().replace('/', '-') + ".pdf", pdf, "DONATION", id,
+                caller.actor());
     }
 
     /** The public verification of a receipt, as its QR code links it ([receiptNo] and [code] filled in). */

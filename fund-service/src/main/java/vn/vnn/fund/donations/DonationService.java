@@ -234,6 +234,35 @@ public class DonationService {
                 .map(d -> new VerifiedReceipt(d, Fund.findById(d.fundId)));
     }
 
+    /** A donor's accepted gifts of a year to the funds the caller reaches, with those funds' names. */
+    public record DonorYear(Donor donor, int year, List<Donation> gifts, Map<UUID, String> fundNames) {
+
+        public long totalVnd() {
+            return gifts.stream().mapToLong(d -> d.amountVnd).sum();
+        }
+    }
+
+    @Transactional
+    public DonorYear donorYear(UUID donorId, int year) {
+        if (year < 2000 || year > clock.today().getYear()) {
+            throw ProblemException.invalid("year", "must be between 2000 and " + clock.today().getYear());
+        }
+        Donor donor = donors.visibleDonor(donorId);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("donor", donorId);
+        params.put("from", java.time.LocalDate.of(year, 1, 1));
+        params.put("to", java.time.LocalDate.of(year, 12, 31));
+        params.put("accepted", Donation.Status.ACCEPTED);
+        scope.bind(params);
+        List<Donation> gifts = Donation.<Donation>find("from Donation d where d.donor.id = :donor and d.status = "
+                + ":accepted and d.receivedOn between :from and :to and " + scope.condition("d.fundId")
+                + " order by d.receivedOn, d.receiptNo", params).list();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        gifts.forEach(d -> names.computeIfAbsent(d.fundId, id -> Fund.<Fund>findById(id).name));
+        org.hibernate.Hibernate.initialize(donor);
+        return new DonorYear(donor, year, gifts, names);
+    }
+
     /** A verified receipt with its fund. */
     public record VerifiedReceipt(Donation donation, Fund fund) {
     }
