@@ -36,8 +36,11 @@ class TracingIT {
                         "receivedOn", "2025-10-20", "fundAreaCode", "99"))
                 .post(stack.gatewayUrl() + "/api/v1/donations").then().statusCode(201);
 
+        // Each service exports its spans in its own batches: the consumer's may arrive before the producer's.
         await().atMost(Duration.ofSeconds(60)).until(() -> SharedStack.traces().trace(traceId).stream()
-                .anyMatch(span -> span.service().equals("emulation-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER));
+                .anyMatch(span -> span.service().equals("emulation-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                && SharedStack.traces().trace(traceId).stream()
+                .anyMatch(span -> span.service().equals("fund-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER));
         List<TraceCollector.Received> trace = SharedStack.traces().trace(traceId);
         trace.forEach(span -> System.out.printf("trace %s: %-18s %-22s %s (span %s, parent %s)%n", traceId,
                 span.service(), span.kind(), span.name(), span.spanId(), span.parentSpanId()));

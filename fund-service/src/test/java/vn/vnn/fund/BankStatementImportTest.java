@@ -43,6 +43,8 @@ class BankStatementImportTest {
     VietnamClock clock;
     @Inject
     EntityManager entityManager;
+    @Inject
+    vn.vnn.fund.disbursements.DisbursementService disbursements;
 
     private static String area() {
         return "S" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
@@ -211,6 +213,64 @@ class BankStatementImportTest {
         given().get("/api/v1/bank-accounts/" + accountId + "/reconciliations/" + next).then().statusCode(200)
                 .body("reconciled", equalTo(false)).body("unmatchedLineCount", equalTo(1));
         assertThat(events(accountId)).isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "fund.officer", roles = "fund-officer")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"VN\"]", type = ClaimType.JSON_ARRAY))
+    void aPaymentByTransferIsMatchedToItsDebitAndTheMonthBalances() {
+        String area = area();
+        String fundId = fundId(area);
+        String number = Long.toString(System.nanoTime() % 1_000_000_000_000L);
+        String accountId = account(fundId, number);
+        YearMonth month = YearMonth.from(clock.today()).minusMonths(1);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("donor", Map.of("name", "Ngân hàng TMCP Ngoại thương", "type", "ORGANISATION"),
+                        "kind", "CASH", "amountVnd", 10_000_000, "receivedOn", month.atDay(3).toString(),
+                        "fundAreaCode", area, "bankReference", "IN" + number, "bankAccountId", accountId))
+                .post("/api/v1/donations").then().statusCode(201);
+        String first = approvedSupport(area, 3_000_000);
+        String second = approvedSupport(area, 1_000_000);
+        String payment = "PAY" + number;
+        given().contentType(ContentType.JSON).body(Map.of("paidOn", month.atDay(5).toString(), "version", 1,
+                        "transferReference", payment))
+                .post("/api/v1/disbursements/" + first + "/payment").then().statusCode(422)
+                .body("errors[0].field", equalTo("transferReference"));
+        given().contentType(ContentType.JSON).body(Map.of("paidOn", month.atDay(5).toString(), "version", 1,
+                        "bankAccountId", accountId, "transferReference", payment))
+                .post("/api/v1/disbursements/" + first + "/payment").then().statusCode(200)
+                .body("bankAccountId", equalTo(accountId)).body("transferReference", equalTo(payment));
+        given().contentType(ContentType.JSON).body(Map.of("paidOn", month.atDay(6).toString(), "version", 1,
+                        "bankAccountId", accountId, "transferReference", payment))
+                .post("/api/v1/disbursements/" + second + "/payment").then().statusCode(409);
+
+        String camt = Camt053Files.statement(number, "P-" + number, 0, month.atDay(1), month.atEndOfMonth(), List.of(
+                new Camt053Files.Entry(10_000_000, month.atDay(3), "IN" + number, "VIETCOMBANK", "ung ho quy"),
+                new Camt053Files.Entry(-3_000_000, month.atDay(5), "FT" + number, "NGUYEN VAN B",
+                        payment + " chi ho tro chua benh")));
+        Map<String, Object> done = finished(upload(accountId, "CAMT053", camt).then().statusCode(202).extract()
+                .header("Location"));
+        assertThat(done).containsEntry("matched", 2).containsEntry("unmatched", 0);
+        Map<String, Object> debit = line(lines("/api/v1/bank-accounts/" + accountId + "/statements/"
+                + done.get("id")), 2);
+        assertThat(debit).containsEntry("matchedBy", "TRANSFER_REFERENCE").containsEntry("paymentId", first);
+        given().get("/api/v1/bank-accounts/" + accountId + "/reconciliations/" + month).then().statusCode(200)
+                .body("reconciled", equalTo(true)).body("bankBalanceVnd", equalTo(7_000_000))
+                .body("ledgerBalanceVnd", equalTo(7_000_000)).body("debitsVnd", equalTo(3_000_000));
+    }
+
+    /** A support request on a stated hardship, approved by another person: ready to be paid (version 1). */
+    private String approvedSupport(String area, long amount) {
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("fundAreaCode", area, "householdId", UUID.randomUUID().toString(), "category",
+                        "HEALTHCARE", "amountVnd", amount, "purpose", "Chữa bệnh",
+                        "hardshipReason", "Chủ hộ mắc bệnh hiểm nghèo", "communeCode", "99111"))
+                .post("/api/v1/disbursements").then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> disbursements.decide(UUID.fromString(id),
+                new vn.vnn.fund.disbursements.DisbursementCommands.Decision(
+                        vn.vnn.fund.disbursements.DisbursementCommands.Decision.Verdict.APPROVE, "15/QĐ-BVĐ", null,
+                        0L), "fund.approver"));
+        return id;
     }
 
     @Test

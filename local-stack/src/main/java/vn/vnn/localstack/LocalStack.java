@@ -177,6 +177,13 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(databaseCredentials(spec.database()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
             if (spec.module().equals("fund-service")) {
+                if (System.getenv("RECEIPT_SIGNING_KEYSTORE") == null) {
+                    env.put("RECEIPT_SIGNING_KEYSTORE", SigningKey.ensure(config.dataDir()).toString());
+                    env.put("RECEIPT_SIGNING_PASSWORD", SigningKey.PASSWORD);
+                } else {
+                    env.put("RECEIPT_SIGNING_KEYSTORE", System.getenv("RECEIPT_SIGNING_KEYSTORE"));
+                    env.put("RECEIPT_SIGNING_PASSWORD", System.getenv().getOrDefault("RECEIPT_SIGNING_PASSWORD", ""));
+                }
                 if (mail != null) {
                     env.put("SMTP_HOST", "127.0.0.1");
                     env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));

@@ -139,10 +139,12 @@ public class Reconciliations {
         Long bankBalance = latest == null ? null : latest.closingBalanceVnd;
         boolean reconciled = inMonth && gaps.isEmpty() && unmatchedLines.isEmpty() && unmatchedMovements.isEmpty()
                 && bankBalance == ledgerBalance;
+        // the day in Vietnam, whatever the database's time zone
         LocalDate reconciledOn = ((List<?>) entityManager.createNativeQuery("""
-                        SELECT CAST(reconciled_at AS date) FROM bank_reconciliation
+                        SELECT CAST(reconciled_at AT TIME ZONE ?3 AS date) FROM bank_reconciliation
                         WHERE bank_account_id = ?1 AND month = ?2""")
-                .setParameter(1, account.id).setParameter(2, first).getResultList()).stream()
+                .setParameter(1, account.id).setParameter(2, first).setParameter(3, VietnamClock.ZONE.getId())
+                .getResultList()).stream()
                 .map(vn.vnn.kit.sql.NativeValues::localDate).findFirst().orElse(null);
         return new Report(account, month, inMonth ? latest.closedOn : null, inMonth ? bankBalance : null,
                 ledgerBalance, credits, debits, lines.size(), unmatchedLines, unmatchedMovements, gaps, reconciled,
