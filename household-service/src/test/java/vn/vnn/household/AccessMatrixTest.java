@@ -59,6 +59,12 @@ class AccessMatrixTest {
         put("HouseholdResource#history", "GET", households + ID + "/status-recognitions", null, null, READERS);
         put("HouseholdResource#recognition", "GET", households + ID + "/status-recognitions/" + ID, null, null,
                 READERS);
+        put("VerificationResource#verify", "POST", "/api/v1/verifications", "application/json", "{}",
+                Set.of("partner", "admin"));
+        put("VerificationResource#verifyMany", "POST", "/api/v1/verifications/bulk", "application/json", "{}",
+                Set.of("partner", "admin"));
+        put("VerificationResource#log", "GET", "/api/v1/verifications/log?from=2026-01-01&to=2026-01-02", null, null,
+                Set.of("auditor", "admin"));
         put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",
                 "not,the,template\n", IMPORTERS);
         put("ImportResource#list", "GET", "/api/v1/household-imports", null, null, IMPORTERS);

@@ -84,16 +84,24 @@ public class Caller {
 
     /** The area codes in the caller's token; empty when none. */
     public Set<String> areaCodes() {
+        return claimValues(AREA_CLAIM);
+    }
+
+    /**
+     * The values of a claim of the caller's token, one or many (a partner client's granted purposes, say), also as
+     * set on the identity by a test; empty when none.
+     */
+    public Set<String> claimValues(String name) {
         Set<String> codes = new TreeSet<>();
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(AREA_CLAIM);
+            Object claim = jwt.getClaim(name);
             if (claim instanceof Collection<?> values) {
                 values.forEach(value -> codes.add(unquote(value.toString())));
             } else if (claim != null) {
                 codes.add(unquote(claim.toString()));
             }
         }
-        Object attribute = identity.getAttribute(AREA_CLAIM);
+        Object attribute = identity.getAttribute(name);
         if (attribute instanceof Collection<?> values) {
             values.forEach(value -> codes.add(value.toString()));
         }
