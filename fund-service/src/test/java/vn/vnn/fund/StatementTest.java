@@ -57,20 +57,24 @@ class StatementTest {
     void theStatementOfAPeriodAddsUpToTheLedgerAndHidesWhoMustBeHidden() {
         String area = "S" + Integer.toString((int) (Math.random() * 1_000_000_000), 36).toUpperCase();
         QuarkusTransaction.requiringNew().run(() -> FundServiceTest.openFund(funds, area));
+        // Two months that ended at least a month ago, so that the next period (to today) stays within a year.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate base = today.withDayOfMonth(1).minusMonths(3);
+        LocalDate next = base.plusMonths(2);
         // Before the period: 10,000,000 in. In it: 3 receipts (one anonymous, one later cancelled), 2 payments.
-        donate(area, "Công ty Cổ phần Gang thép Thái Nguyên", 10_000_000, LocalDate.of(2025, 9, 30), false);
-        donate(area, "Ông Lê Văn Tám", 2_500_000, LocalDate.of(2025, 10, 17), true);
-        DonationView cancelled = donate(area, "Bà Đỗ Thị Huệ", 1_234_567, LocalDate.of(2025, 10, 20), false);
-        donate(area, "Trường THPT Chuyên Hùng Vương", 7_654_321, LocalDate.of(2025, 11, 18), false);
+        donate(area, "Công ty Cổ phần Gang thép Thái Nguyên", 10_000_000, base.minusDays(1), false);
+        donate(area, "Ông Lê Văn Tám", 2_500_000, base.plusDays(16), true);
+        DonationView cancelled = donate(area, "Bà Đỗ Thị Huệ", 1_234_567, base.plusDays(19), false);
+        donate(area, "Trường THPT Chuyên Hùng Vương", 7_654_321, base.plusMonths(1).plusDays(17), false);
         QuarkusTransaction.requiringNew().run(() -> donations.cancel(cancelled.id(), 0, "Chuyển nhầm tài khoản",
                 "fund.officer"));
         String household = "household-" + UUID.randomUUID();
-        pay(area, household, 5_000_000, LocalDate.of(2025, 11, 1));
-        pay(area, "another-" + UUID.randomUUID(), 1_000_000, LocalDate.of(2025, 12, 1)); // after the period
+        pay(area, household, 5_000_000, base.plusMonths(1));
+        pay(area, "another-" + UUID.randomUUID(), 1_000_000, next); // after the period
 
         String code = "Q" + area;
         Map<String, Object> statement = given().get("/api/v1/public/funds/" + code
-                        + "/statement?from=2025-10-01&to=2025-11-30").then().statusCode(200)
+                        + "/statement?from=" + base + "&to=" + next.minusDays(1)).then().statusCode(200)
                 .body("receipts.size()", equalTo(3))
                 .body("receipts[0].donorName", equalTo("Nhà hảo tâm ẩn danh"))
                 // Cancelled today, after the period: the period's statement shows the receipt as it stood then.
@@ -98,14 +102,13 @@ class StatementTest {
         assertThat(closing).isEqualTo(opening + received - paid);
 
         // The next period holds the later payment and the cancellation's reversal, and ends where the ledger is now.
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        Map<String, Object> next = given().get("/api/v1/public/funds/" + code + "/statement?from=2025-12-01&to="
-                + today).then().statusCode(200).body("receipts.size()", equalTo(0))
+        Map<String, Object> following = given().get("/api/v1/public/funds/" + code + "/statement?from=" + next
+                + "&to=" + today).then().statusCode(200).body("receipts.size()", equalTo(0))
                 .body("totals.reversedVnd", equalTo(1_234_567)).body("totals.supportPaidVnd", equalTo(1_000_000))
                 .body("openingBalanceVnd", equalTo((int) closing)).extract().path("");
         UUID fund = QuarkusTransaction.requiringNew().call(() -> Fund.openForArea(area).map(f -> f.id).orElseThrow());
         Map<String, Long> now = QuarkusTransaction.requiringNew().call(() -> ledger.balances(fund));
-        assertThat(((Number) next.get("closingBalanceVnd")).longValue()).isEqualTo(now.get("CASH"))
+        assertThat(((Number) following.get("closingBalanceVnd")).longValue()).isEqualTo(now.get("CASH"))
                 .isEqualTo(closing - 1_234_567L - 1_000_000L);
 
         given().get("/api/v1/public/funds").then().statusCode(200);

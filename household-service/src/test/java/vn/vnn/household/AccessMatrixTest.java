@@ -65,6 +65,8 @@ class AccessMatrixTest {
                 Set.of("partner", "admin"));
         put("VerificationResource#log", "GET", "/api/v1/verifications/log?from=2026-01-01&to=2026-01-02", null, null,
                 Set.of("auditor", "admin"));
+        put("FeedResource#read", "GET", "/api/v1/feeds/household.status-recognized.v1", null, null,
+                Set.of("partner", "admin", "auditor"));
         put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",
                 "not,the,template\n", IMPORTERS);
         put("ImportResource#list", "GET", "/api/v1/household-imports", null, null, IMPORTERS);

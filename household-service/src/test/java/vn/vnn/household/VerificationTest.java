@@ -126,9 +126,48 @@ class VerificationTest {
     @OidcSecurity(claims = {@Claim(key = "area_codes", value = "[\"01\"]", type = ClaimType.JSON_ARRAY),
             @Claim(key = "purposes", value = "[\"HEALTH_INSURANCE\"]", type = ClaimType.JSON_ARRAY)})
     void aHouseholdOutsideThePartnersAreasIsNotFoundAsAnUnknownOne() {
+        // nor is it in this partner's feed
+        List<Map<String, Object>> seen = given().get("/api/v1/feeds/household.status-recognized.v1?limit=500")
+                .then().statusCode(200).extract().path("items");
+        assertThat(seen).noneSatisfy(item -> assertThat(item.get("communeCode")).isEqualTo("99111"));
         given().contentType(ContentType.JSON).body(Map.of("citizenId", citizen, "purpose", "HEALTH_INSURANCE"))
                 .post("/api/v1/verifications").then().statusCode(200).body("matched", equalTo(false))
                 .body("status", equalTo("NOT_FOUND")).body("areaCode", nullValue());
+    }
+
+    @Test
+    @Order(5)
+    @TestSecurity(user = "service-account-partner-demo", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY))
+    void thePartnersFeedGivesTheRecognitionsInOrderFromItsCursor() {
+        String feed = "/api/v1/feeds/household.status-recognized.v1";
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> slice = given().get(feed + "?limit=50" + (cursor == null ? "" : "&after=" + cursor))
+                    .then().statusCode(200).extract().path("");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) slice.get("items");
+            all.addAll(items);
+            cursor = (String) slice.get("next");
+            more = (Boolean) slice.get("more");
+        }
+        List<Map<String, Object>> ours = all.stream().filter(i -> "88/QĐ-UBND".equals(i.get("decisionNo"))
+                || "125/QĐ-UBND".equals(i.get("decisionNo"))).toList();
+        assertThat(ours).extracting(i -> i.get("status")).containsSubsequence("POOR", "NEAR_POOR");
+        assertThat(all).allSatisfy(item -> assertThat(item).containsKeys("id", "type", "time", "communeCode",
+                "status", "reviewYear").doesNotContainKeys("headName", "members", "citizenId")
+                .containsEntry("type", "household.status-recognized.v1"));
+        // nothing new: the same cursor comes back, with nothing
+        given().get(feed + "?after=" + cursor).then().statusCode(200).body("items.size()", equalTo(0))
+                .body("next", equalTo(cursor)).body("more", equalTo(false));
+        // one at a time, the same order
+        Map<String, Object> first = given().get(feed + "?limit=1").then().statusCode(200).extract().path("");
+        given().get(feed + "?limit=1&after=" + first.get("next")).then().statusCode(200)
+                .body("items[0].id", equalTo(all.get(1).get("id")));
+        given().get(feed + "?after=not-a-cursor").then().statusCode(422);
+        given().get(feed + "?limit=501").then().statusCode(422);
     }
 
     @Test
