@@ -65,6 +65,9 @@ class AccessMatrixTest {
                 Set.of("partner", "admin"));
         put("VerificationResource#log", "GET", "/api/v1/verifications/log?from=2026-01-01&to=2026-01-02", null, null,
                 Set.of("auditor", "admin"));
+        put("HouseholdMemberResource#changes", "GET", "/api/v1/household-members", null, null, READERS);
+        put("ReviewResource#roundChanges", "GET", "/api/v1/review-rounds", null, null, READERS);
+        put("ReviewResource#caseChanges", "GET", "/api/v1/review-cases", null, null, READERS);
         put("FeedResource#read", "GET", "/api/v1/feeds/household.status-recognized.v1", null, null,
                 Set.of("partner", "admin", "auditor"));
         put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",

@@ -8,12 +8,11 @@ import vn.vnn.kit.security.AreaScope;
 import vn.vnn.kit.security.Caller;
 import vn.vnn.kit.sql.NativeValues;
 import vn.vnn.kit.sql.TableOwner;
+import vn.vnn.kit.sync.SyncCursor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,7 +51,7 @@ public class StatusFeed {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "between 1 and " + MAX_LIMIT);
         }
-        Cursor from = Cursor.decode(after);
+        SyncCursor from = SyncCursor.decode(after, "after");
         AreaScope scope = caller.scope();
         if (scope.nothing()) {
             return new Slice(List.of(), after, false);
@@ -75,33 +74,8 @@ public class StatusFeed {
                     (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(),
                     NativeValues.localDate(r[9]), (String) r[10]));
         }
-        String next = items.isEmpty() ? (after == null ? Cursor.START.encode() : after)
-                : new Cursor(items.get(items.size() - 1).time(), items.get(items.size() - 1).id()).encode();
+        String next = items.isEmpty() ? (after == null ? SyncCursor.START.encode() : after)
+                : new SyncCursor(items.get(items.size() - 1).time(), items.get(items.size() - 1).id()).encode();
         return new Slice(items, next, rows.size() > limit);
-    }
-
-    /** Where a reader stands: the last item's time and id, opaque to the reader. */
-    record Cursor(OffsetDateTime time, UUID id) {
-
-        static final Cursor START = new Cursor(OffsetDateTime.parse("1970-01-01T00:00:00Z"), new UUID(0, 0));
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((time + "|" + id)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            if (text == null || text.isBlank()) {
-                return START;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)
-                        .split("\\|", 2);
-                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException
-                     | java.time.format.DateTimeParseException e) {
-                throw ProblemException.invalid("after", "is not a cursor this feed gave");
-            }
-        }
     }
 }

@@ -107,9 +107,15 @@ public class HouseholdService {
         return view(household);
     }
 
-    @Transactional
     public HouseholdRecord addMember(UUID householdId, HouseholdSurvey.Member member) {
+        return addMember(householdId, member, null);
+    }
+
+    /** Adds a member; {@code expectedVersion}: the household's version the client read (If-Match), if it gave one. */
+    @Transactional
+    public HouseholdRecord addMember(UUID householdId, HouseholdSurvey.Member member, Long expectedVersion) {
         Household household = find(householdId);
+        Versions.requireUnchanged("Household", householdId, household.version, expectedVersion);
         household.requireActive();
         if (member.relationship() == Relationship.HEAD) {
             throw ProblemException.invalid("relationship", "the household already has a head");
@@ -124,9 +130,14 @@ public class HouseholdService {
     }
 
     /** A member leaves (died, moved away): the row stays, inactive, so the history is kept. */
-    @Transactional
     public HouseholdRecord memberLeaves(UUID householdId, UUID memberId, LocalDate on) {
+        return memberLeaves(householdId, memberId, on, null);
+    }
+
+    @Transactional
+    public HouseholdRecord memberLeaves(UUID householdId, UUID memberId, LocalDate on, Long expectedVersion) {
         Household household = find(householdId);
+        Versions.requireUnchanged("Household", householdId, household.version, expectedVersion);
         household.requireActive();
         HouseholdMember member = activeMember(household, memberId);
         if (member.relationship == Relationship.HEAD) {
@@ -144,9 +155,14 @@ public class HouseholdService {
     }
 
     /** Moves a member to another household the caller may change; both households keep the history. */
-    @Transactional
     public HouseholdRecord moveMember(UUID householdId, UUID memberId, MemberMove move) {
+        return moveMember(householdId, memberId, move, null);
+    }
+
+    @Transactional
+    public HouseholdRecord moveMember(UUID householdId, UUID memberId, MemberMove move, Long expectedVersion) {
         Household from = find(householdId);
+        Versions.requireUnchanged("Household", householdId, from.version, expectedVersion);
         Household to = find(move.toHouseholdId());
         from.requireActive();
         to.requireActive();
@@ -185,9 +201,14 @@ public class HouseholdService {
      * The household ceases to exist from {@code on} (tách, nhập hộ, chuyển đi hết): it stops counting in the
      * statistics from that day, keeps its history, and changes no more.
      */
-    @Transactional
     public HouseholdRecord dissolve(UUID id, LocalDate on, String reason) {
+        return dissolve(id, on, reason, null);
+    }
+
+    @Transactional
+    public HouseholdRecord dissolve(UUID id, LocalDate on, String reason, Long expectedVersion) {
         Household household = find(id);
+        Versions.requireUnchanged("Household", id, household.version, expectedVersion);
         household.requireActive();
         if (on.isAfter(clock.today())) {
             throw ProblemException.invalid("on", "must not be in the future");

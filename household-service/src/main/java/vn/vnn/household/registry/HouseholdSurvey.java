@@ -45,6 +45,13 @@ public record HouseholdSurvey(
                 + "of earlier years", examples = "99112")
         @Pattern(regexp = "[0-9]{2,10}", message = "must be a numeric unit code") String preReformCommuneCode) {
 
+    /** The same answers with the version the client read (from If-Match). */
+    public HouseholdSurvey withVersion(Long read) {
+        return new HouseholdSurvey(communeCode, villageCode, address, phone, ethnicMinority, revolutionaryMerit,
+                monthlyIncomeVnd, housing, waterSource, latrineType, telecomUse, informationDevices, causesOfPoverty,
+                members, read, residentSince, preReformCommuneCode);
+    }
+
     public record Housing(
             @Schema(description = "Floor area in m²") @DecimalMin("0") @DecimalMax("10000") BigDecimal floorAreaM2,
             SurveyCodes.Material wallMaterial,

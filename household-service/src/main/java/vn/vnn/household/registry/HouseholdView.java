@@ -29,14 +29,20 @@ public record HouseholdView(UUID id, String code, String headName, String commun
                              String citizenId, boolean healthInsurance, String schoolStatus, String educationLevel,
                              String diploma, boolean disability, String workingCapacity, String employment,
                              boolean active, LocalDate joinedOn, LocalDate leftOn, UUID movedToHouseholdId,
-                             String leftReason, long version) {
+                             String leftReason, long version, UUID householdId) {
+
+        /** A member as the member delta gives it. */
+        public static MemberView of(HouseholdChanges.MemberRecord record) {
+            return of(record.member(), record.citizenIdShown() ? UnaryOperator.identity()
+                    : PersonalData::maskCitizenId);
+        }
 
         static MemberView of(HouseholdMember m, UnaryOperator<String> maskId) {
             return new MemberView(m.id, m.fullName, m.birthDate, m.sex.name(), m.relationship.name(),
                     maskId.apply(m.citizenId), m.healthInsurance, m.schoolStatus.name(), m.educationLevel.name(),
                     m.diploma.name(), m.disability, m.workingCapacity.name(), m.employment.name(),
                     m.inHousehold(), m.joinedOn, m.leftOn, m.movedToHouseholdId,
-                    m.leaveReason == null ? null : m.leaveReason.name(), m.version);
+                    m.leaveReason == null ? null : m.leaveReason.name(), m.version, m.householdId);
         }
     }
 

@@ -124,6 +124,7 @@ public class MemberConflicts {
                 Household old = Household.findById(conflict.existingHouseholdId);
                 entityManager.flush();
                 old.memberCount = HouseholdMember.activeOf(old.id).size();
+                old.updatedAt = clock.now(); // a new version: its member list changed
                 audit.record("HOUSEHOLD", old.id, "MEMBER_MOVED_OUT", caller.actor(),
                         "member " + holder.id + " moved to household " + conflict.newHouseholdId
                                 + " (conflict " + conflict.id + ")");
@@ -132,12 +133,14 @@ public class MemberConflicts {
             }
             pending.pending = false;
             pending.active = true;
+            registering.updatedAt = clock.now();
             audit.record("HOUSEHOLD", registering.id, "MEMBER_CONFIRMED", caller.actor(),
                     "member " + pending.id + " (conflict " + conflict.id + ")");
         } else {
             pending.leave(today, HouseholdMember.LeaveReason.REGISTRATION_REJECTED);
             entityManager.flush();
             registering.memberCount = HouseholdMember.activeOf(registering.id).size();
+            registering.updatedAt = clock.now();
             audit.record("HOUSEHOLD", registering.id, "MEMBER_REJECTED", caller.actor(),
                     "member " + pending.id + " (conflict " + conflict.id + ")");
         }

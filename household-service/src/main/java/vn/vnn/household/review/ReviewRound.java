@@ -44,8 +44,13 @@ public class ReviewRound extends PanacheEntityBase {
     public String standardCode;
     @Column(name = "created_by")
     public String createdBy;
+    /** The round's province on the tree in force when it opened, so that area scopes read rounds by SQL. */
+    @Column(name = "province_code")
+    public String provinceCode;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
     @Version
     public long version;
 }

@@ -32,6 +32,7 @@ import vn.vnn.household.review.ReviewWorkflow.Step;
 import vn.vnn.household.standards.StandardRules;
 import vn.vnn.kit.Ids;
 import vn.vnn.kit.problem.ProblemException;
+import vn.vnn.kit.persistence.Versions;
 import vn.vnn.kit.security.Caller;
 
 import java.time.LocalDate;
@@ -102,6 +103,8 @@ public class ReviewService {
                         + "January " + round.decidesYear + "; name one"));
         round.createdBy = caller.actor();
         round.createdAt = clock.now();
+        round.updatedAt = round.createdAt;
+        round.provinceCode = AdminUnit.provinceOf(commune.code, round.opensOn);
         round.persist();
         return round;
     }
@@ -155,7 +158,13 @@ public class ReviewService {
 
     @Transactional
     public ReviewCase survey(UUID caseId, Survey request) {
+        return survey(caseId, request, null);
+    }
+
+    @Transactional
+    public ReviewCase survey(UUID caseId, Survey request, Long expectedVersion) {
         ReviewCase c = findCase(caseId);
+        Versions.requireUnchanged("Review case", caseId, c.version, expectedVersion);
         // the deprivations found count in the statistics of the round's year
         tallies.touch(c.householdId);
         ReviewRound round = ReviewRound.findById(c.roundId);
@@ -200,7 +209,13 @@ public class ReviewService {
 
     @Transactional
     public ReviewCase villageMeeting(UUID caseId, VillageMeeting request) {
+        return villageMeeting(caseId, request, null);
+    }
+
+    @Transactional
+    public ReviewCase villageMeeting(UUID caseId, VillageMeeting request, Long expectedVersion) {
         ReviewCase c = findCase(caseId);
+        Versions.requireUnchanged("Review case", caseId, c.version, expectedVersion);
         State next = advance(c, Step.VILLAGE_MEETING);
         if (request.heldOn().isBefore(c.surveyedOn)) {
             throw ProblemException.invalid("heldOn", "cannot be before the survey (" + c.surveyedOn + ")");
@@ -212,7 +227,13 @@ public class ReviewService {
 
     @Transactional
     public ReviewCase post(UUID caseId, Posting request) {
+        return post(caseId, request, null);
+    }
+
+    @Transactional
+    public ReviewCase post(UUID caseId, Posting request, Long expectedVersion) {
         ReviewCase c = findCase(caseId);
+        Versions.requireUnchanged("Review case", caseId, c.version, expectedVersion);
         ReviewRound round = ReviewRound.findById(c.roundId);
         State next = advance(c, Step.POST);
         if (request.postedOn().isBefore(c.meetingOn)) {
@@ -227,7 +248,13 @@ public class ReviewService {
 
     @Transactional
     public ReviewCase complaint(UUID caseId, Complaint request) {
+        return complaint(caseId, request, null);
+    }
+
+    @Transactional
+    public ReviewCase complaint(UUID caseId, Complaint request, Long expectedVersion) {
         ReviewCase c = findCase(caseId);
+        Versions.requireUnchanged("Review case", caseId, c.version, expectedVersion);
         State next = advance(c, Step.COMPLAINT);
         if (request.receivedOn().isAfter(c.complaintsUntil)) {
             throw ProblemException.invalid("receivedOn", "the complaint period ended on " + c.complaintsUntil);
@@ -243,7 +270,13 @@ public class ReviewService {
     /** The chairman's recognition: fixes the household's status for the year and publishes the event. */
     @Transactional
     public ReviewCase recognise(UUID caseId, RecognitionStep request) {
+        return recognise(caseId, request, null);
+    }
+
+    @Transactional
+    public ReviewCase recognise(UUID caseId, RecognitionStep request, Long expectedVersion) {
         ReviewCase c = findCase(caseId);
+        Versions.requireUnchanged("Review case", caseId, c.version, expectedVersion);
         ReviewRound round = ReviewRound.findById(c.roundId);
         State next = advance(c, Step.RECOGNISE);
         if (!ReviewWorkflow.mayRecognise(request.recognizedOn(), c.complaintsUntil)) {

@@ -21,7 +21,15 @@ public record Problem(
         @Schema(description = "Request id to quote when reporting the problem; also in the X-Request-Id header")
         String traceId,
         @Schema(description = "Field errors of a validation problem")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "With 412 Precondition Failed: the resource as it is now (as a GET would answer), so "
+                + "that a client that changed it offline can merge and try again with the new ETag")
+        Object current) {
+
+    public Problem(String type, String title, int status, String detail, String instance, String traceId,
+                   List<FieldError> errors) {
+        this(type, title, status, detail, instance, traceId, errors, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -8,6 +8,8 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private Long retryAfterSeconds;
+    private Object current;
+    private Long currentVersion;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -37,6 +39,29 @@ public class ProblemException extends RuntimeException {
         ProblemException e = new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail);
         e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         return e;
+    }
+
+    /**
+     * 412: the client's {@code If-Match} names a version of {@code what} that is no longer current; the answer carries
+     * the resource as it is now, so that nothing is overwritten silently and the client can merge.
+     */
+    public static ProblemException preconditionFailed(String what, Object id, long version, Object current) {
+        ProblemException e = new ProblemException(ProblemType.PRECONDITION_FAILED, what + " " + id
+                + " changed since you read it (now version " + version + ", ETag \"" + version + "\"); "
+                + "the current state is in 'current'");
+        e.current = current;
+        e.currentVersion = version;
+        return e;
+    }
+
+    /** The resource as it is now, for a 412; null otherwise. */
+    public Object current() {
+        return current;
+    }
+
+    /** The current version with a 412 (sent as its {@code ETag}); null otherwise. */
+    public Long currentVersion() {
+        return currentVersion;
     }
 
     /** Seconds to wait before trying again; null when the problem says nothing about it. */

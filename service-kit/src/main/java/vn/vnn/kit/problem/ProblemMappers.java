@@ -41,7 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
-        Response response = respond(request, e.type(), e.getMessage(), e.errors());
+        Response response = e.current() == null ? respond(request, e.type(), e.getMessage(), e.errors())
+                : Response.status(e.type().status()).type(Problem.MEDIA_TYPE).entity(new Problem(e.type().uri(),
+                        title(e.type(), request), e.type().status(), e.getMessage(),
+                        request == null ? null : request.getUriInfo().getPath(), RequestIds.of(request), null,
+                        e.current())).header("ETag", vn.vnn.kit.web.ETags.of(e.currentVersion())).build();
         if (e.retryAfterSeconds() != null) {
             return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
         }

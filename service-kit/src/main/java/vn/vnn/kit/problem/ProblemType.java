@@ -10,6 +10,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable"),
     CONFLICT(409, "conflict"),
     PERIOD_CLOSED(409, "period-closed"),
+    PRECONDITION_FAILED(412, "precondition-failed"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
