@@ -64,4 +64,125 @@ class PartnersIT {
                 .then().statusCode(200).extract().asString();
         assertThat(log).contains("SOCIAL_POLICY_LOAN", "HEALTH_INSURANCE", "NOT_FOUND").doesNotContain(citizen);
     }
+
+    /**
+     * A subscription to area 99 receives the signed delivery of a new recognition within seconds, and a replay
+     * re-delivers it; the pull feed tells the same event.
+     */
+    @Test
+    void aSubscriptionReceivesTheSignedRecognitionAndAReplay() throws Exception {
+        LocalStack stack = SharedStack.stack();
+        String gateway = stack.gatewayUrl();
+        List<Map<String, String>> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            var h = exchange.getRequestHeaders();
+            received.add(Map.of("id", h.getFirst("webhook-id"), "timestamp", h.getFirst("webhook-timestamp"),
+                    "signature", h.getFirst("webhook-signature"), "type", h.getFirst("ce-type"),
+                    "body", new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+            java.time.OffsetDateTime since = java.time.OffsetDateTime.now().minusSeconds(1);
+            Map<String, Object> created = given().auth().oauth2(partner).contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "eventTypes", List.of("household.status-recognized.v1"), "areaCodes", List.of("99")))
+                    .post(gateway + "/api/v1/subscriptions").then().statusCode(201).extract().path("");
+            @SuppressWarnings("unchecked")
+            String subscription = (String) ((Map<String, Object>) created.get("subscription")).get("id");
+            String secret = (String) created.get("secret");
+
+            String householdId = given().auth().oauth2(Tokens.password(stack.realmUrl(), "commune.officer"))
+                    .contentType(ContentType.JSON).body(household("Giàng Thị Mỷ", null))
+                    .post(gateway + "/api/v1/households").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(Tokens.password(stack.realmUrl(), "commune.chairman")).contentType(ContentType.JSON)
+                    .body(Map.of("status", "NEAR_POOR", "reviewYear", 2025, "recognizedOn", "2025-12-16",
+                            "decisionNo", "140/QĐ-UBND"))
+                    .post(gateway + "/api/v1/households/" + householdId + "/status-recognitions").then()
+                    .statusCode(201);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> received.stream().anyMatch(r -> r.get("body").contains(householdId)));
+            Map<String, String> delivery = received.stream().filter(r -> r.get("body").contains(householdId))
+                    .findFirst().orElseThrow();
+            assertThat(delivery.get("type")).isEqualTo("household.status-recognized.v1");
+            assertThat(delivery.get("signature")).isEqualTo(sign(secret, delivery));
+            assertThat(delivery.get("body")).contains("NEAR_POOR", "99111").doesNotContain("Giàng");
+
+            received.clear();
+            given().auth().oauth2(partner).contentType(ContentType.JSON)
+                    .body(Map.of("from", since.toString(), "to", java.time.OffsetDateTime.now().plusSeconds(1).toString()))
+                    .post(gateway + "/api/v1/subscriptions/" + subscription + "/replays").then().statusCode(202);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> received.stream().anyMatch(r -> r.get("id").equals(delivery.get("id"))));
+            given().auth().oauth2(partner).get(gateway + "/api/v1/subscriptions/" + subscription + "/deliveries")
+                    .then().statusCode(200).body("findAll { it.state == 'DELIVERED' }.size()",
+                            org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+            List<String> fed = given().auth().oauth2(partner)
+                    .get(gateway + "/api/v1/feeds/household.status-recognized.v1?limit=500").then().statusCode(200)
+                    .extract().path("items.householdId");
+            assertThat(fed).contains(householdId);
+            given().auth().oauth2(partner).delete(gateway + "/api/v1/subscriptions/" + subscription).then()
+                    .statusCode(200);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** A field app syncs, changes a household with its ETag, and an offline change against the old one gets 412. */
+    @Test
+    void aDeltaSyncRoundTripWithETags() {
+        LocalStack stack = SharedStack.stack();
+        String gateway = stack.gatewayUrl();
+        String officer = Tokens.password(stack.realmUrl(), "commune.officer");
+        String since = java.time.OffsetDateTime.now().minusSeconds(1).toString();
+        String id = given().auth().oauth2(officer).contentType(ContentType.JSON).body(household("Lầu Thị Sync", null))
+                .post(gateway + "/api/v1/households").then().statusCode(201).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> given()
+                .auth().oauth2(officer).queryParam("updatedSince", since).get(gateway + "/api/v1/households")
+                .then().statusCode(200).extract().<List<String>>path("items.id").contains(id));
+        String etag = given().auth().oauth2(officer).get(gateway + "/api/v1/households/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(officer).header("If-None-Match", etag).get(gateway + "/api/v1/households/" + id)
+                .then().statusCode(304);
+        Map<String, Object> change = new java.util.HashMap<>(household("x", null));
+        change.remove("members");
+        change.put("address", "Bản Sync");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", etag).body(change)
+                .put(gateway + "/api/v1/households/" + id).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(etag));
+        change.put("address", "Bản Offline");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", etag).body(change)
+                .put(gateway + "/api/v1/households/" + id).then().statusCode(412)
+                .body("current.address", equalTo("Bản Sync"));
+    }
+
+    private static Map<String, Object> household(String head, String citizenId) {
+        Map<String, Object> member = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("fullName", head), Map.entry("birthDate", "1980-05-06"),
+                Map.entry("sex", "FEMALE"), Map.entry("relationship", "HEAD"),
+                Map.entry("healthInsurance", true), Map.entry("schoolStatus", "FINISHED"),
+                Map.entry("educationLevel", "PRIMARY"), Map.entry("diploma", "PRIMARY"),
+                Map.entry("disability", false), Map.entry("workingCapacity", "FULL"),
+                Map.entry("employment", "UNSTABLE")));
+        if (citizenId != null) {
+            member.put("citizenId", citizenId);
+        }
+        return new java.util.HashMap<>(Map.of("communeCode", "99111", "villageCode", "99111-01",
+                "members", List.of(member)));
+    }
+
+    /** The receiver's check, as the Standard Webhooks libraries do it. */
+    private static String sign(String secret, Map<String, String> delivery) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)),
+                "HmacSHA256"));
+        byte[] signed = mac.doFinal((delivery.get("id") + "." + delivery.get("timestamp") + "." + delivery.get("body"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "v1," + java.util.Base64.getEncoder().encodeToString(signed);
+    }
 }

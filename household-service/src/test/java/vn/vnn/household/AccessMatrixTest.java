@@ -68,6 +68,19 @@ class AccessMatrixTest {
         put("HouseholdMemberResource#changes", "GET", "/api/v1/household-members", null, null, READERS);
         put("ReviewResource#roundChanges", "GET", "/api/v1/review-rounds", null, null, READERS);
         put("ReviewResource#caseChanges", "GET", "/api/v1/review-cases", null, null, READERS);
+        Set<String> partners = Set.of("partner", "admin");
+        put("SubscriptionResource#create", "POST", "/api/v1/subscriptions", "application/json", "{}", partners);
+        put("SubscriptionResource#list", "GET", "/api/v1/subscriptions", null, null, partners);
+        put("SubscriptionResource#get", "GET", "/api/v1/subscriptions/" + ID, null, null, partners);
+        put("SubscriptionResource#end", "DELETE", "/api/v1/subscriptions/" + ID, null, null, partners);
+        put("SubscriptionResource#rotate", "POST", "/api/v1/subscriptions/" + ID + "/secret-rotation",
+                "application/json", "{}", partners);
+        put("SubscriptionResource#replay", "POST", "/api/v1/subscriptions/" + ID + "/replays", "application/json",
+                "{}", partners);
+        put("SubscriptionResource#deliveries", "GET", "/api/v1/subscriptions/" + ID + "/deliveries", null, null,
+                partners);
+        put("SubscriptionResource#redeliver", "POST", "/api/v1/subscriptions/" + ID + "/deliveries/parked/redelivery",
+                null, null, partners);
         put("FeedResource#read", "GET", "/api/v1/feeds/household.status-recognized.v1", null, null,
                 Set.of("partner", "admin", "auditor"));
         put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",

@@ -199,6 +199,10 @@ public final class LocalStack implements AutoCloseable {
                 env.put("RECEIPT_VERIFICATION_URL", "http://localhost:" + ports.gateway()
                         + "/donors/receipt?no=[receiptNo]&code=[code]");
             }
+            if (spec.module().equals("household-service")) {
+                // partners' test receivers run on this machine
+                env.put("VNN_WEBHOOKS_ALLOW_LOOPBACK", "true");
+            }
             if (!spec.module().equals("emulation-service") && config.demoData()) {
                 env.put("DEMO_DATA_DIR", config.repoRoot().resolve("deploy/demo").toString());
             }

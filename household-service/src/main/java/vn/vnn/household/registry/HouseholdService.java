@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.vnn.events.household.HouseholdStatusRecognizedV1;
 import vn.vnn.household.statistics.Tallies;
+import vn.vnn.household.feeds.PartnerEvents;
 
 import jakarta.persistence.EntityManager;
 import vn.vnn.household.areas.AdminLevel;
@@ -46,17 +47,20 @@ public class HouseholdService {
     private final VietnamClock clock;
     private final Residences residences;
     private final Tallies tallies;
+    private final PartnerEvents partners;
     /** The year of the opening list; a household's first POOR recognition after it is newly poor. */
     private final int baselineYear;
 
     HouseholdService(Outbox outbox, Caller caller, MemberConflicts conflicts, AuditLog audit,
                      EntityManager entityManager, VietnamClock clock, Residences residences, Tallies tallies,
+                     PartnerEvents partners,
                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vnn.household.statistics.baseline-year",
                              defaultValue = "2022") int baselineYear) {
         this.baselineYear = baselineYear;
         this.clock = clock;
         this.residences = residences;
         this.tallies = tallies;
+        this.partners = partners;
         this.outbox = outbox;
         this.caller = caller;
         this.conflicts = conflicts;
@@ -329,12 +333,29 @@ public class HouseholdService {
         household.everPoor = household.everPoor || request.status() == PovertyStatus.POOR;
         household.updatedAt = recognition.recordedAt;
 
-        outbox.publish("household", household.id.toString(), new HouseholdStatusRecognizedV1(
+        UUID event = outbox.publish("household", household.id.toString(), new HouseholdStatusRecognizedV1(
                 household.id.toString(), household.code, household.communeCode, household.provinceCode,
                 household.areaType, request.status().name(), previous == null ? null : previous.name(),
                 transition.name(), standard, request.reviewYear(), request.recognizedOn(), request.decisionNo(),
                 household.memberCount, recognition.recordedBy));
+        partners.record(event, PartnerEvents.STATUS_RECOGNIZED, recognition.recordedAt, household.communeCode,
+                household.provinceCode, partnerView(recognition, household));
         return recognition;
+    }
+
+    /** The recognition as partners are told it: status and area, no personal data. */
+    private static Map<String, Object> partnerView(StatusRecognition r, Household h) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("householdId", h.id);
+        view.put("communeCode", h.communeCode);
+        view.put("provinceCode", h.provinceCode);
+        view.put("status", r.status.name());
+        view.put("previousStatus", r.previousStatus == null ? null : r.previousStatus.name());
+        view.put("transition", r.transition.name());
+        view.put("reviewYear", r.reviewYear);
+        view.put("recognizedOn", r.recognizedOn);
+        view.put("decisionNo", r.decisionNo);
+        return view;
     }
 
     @Transactional
