@@ -161,6 +161,48 @@ class PartnersIT {
                 .body("current.address", equalTo("Bản Sync"));
     }
 
+    /** A partner's DCI system registers its key and finds a recognised household by citizen ID, signed both ways. */
+    @Test
+    void aDciSyncSearchByCitizenIdReturnsTheGroup() throws Exception {
+        LocalStack stack = SharedStack.stack();
+        String gateway = stack.gatewayUrl();
+        String citizen = "0011800" + (10000 + new java.util.Random().nextInt(89999)); // a woman born in 1980
+        String householdId = given().auth().oauth2(Tokens.password(stack.realmUrl(), "commune.officer"))
+                .contentType(ContentType.JSON).body(household("Thào Thị Dua", citizen))
+                .post(gateway + "/api/v1/households").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.password(stack.realmUrl(), "commune.chairman")).contentType(ContentType.JSON)
+                .body(Map.of("status", "POOR", "reviewYear", 2025, "recognizedOn", "2025-12-17",
+                        "decisionNo", "150/QĐ-UBND"))
+                .post(gateway + "/api/v1/households/" + householdId + "/status-recognitions").then().statusCode(201);
+
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String sender = "e2e-spmis-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("jwks", Map.of("keys", List.of(DciEnvelopes.jwk(keys, "k1")))))
+                .put(gateway + "/api/v1/dci/senders/" + sender).then().statusCode(200);
+        Map<String, Object> answer = given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(DciEnvelopes.signed("search", sender, DciEnvelopes.searchById("VN-CCCD", citizen,
+                        "SOCIAL_POLICY_LOAN"), keys, "k1"))
+                .post(gateway + "/api/v1/dci/registry/sync/search").then().statusCode(200).extract().path("");
+        assertThat((String) answer.get("signature")).contains("vnn-social-registry|");
+        String text = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(answer);
+        com.fasterxml.jackson.databind.JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text).path("message").path("search_response").get(0).path("data").path("reg_records").get(0);
+        assertThat(record.path("identifier").get(0).path("identifier_value").asText()).isEqualTo(householdId);
+        assertThat(record.path("poverty_status").asText()).isEqualTo("POOR");
+        assertThat(record.path("decision").path("number").asText()).isEqualTo("150/QĐ-UBND");
+        assertThat(text).doesNotContain(citizen).doesNotContain("Thào Thị Dua");
+        // unsigned: refused; the registry's keys: public
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("header", Map.of("message_id", "1", "message_ts", "2026-12-01T00:00:00Z",
+                        "action", "search", "sender_id", sender, "total_count", 1),
+                        "message", DciEnvelopes.searchById("VN-CCCD", citizen, "SOCIAL_POLICY_LOAN")))
+                .post(gateway + "/api/v1/dci/registry/sync/search").then().statusCode(400);
+        given().get(gateway + "/api/v1/public/dci/jwks.json").then().statusCode(200)
+                .body("keys[0].crv", equalTo("Ed25519"));
+    }
+
     private static Map<String, Object> household(String head, String citizenId) {
         Map<String, Object> member = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("fullName", head), Map.entry("birthDate", "1980-05-06"),

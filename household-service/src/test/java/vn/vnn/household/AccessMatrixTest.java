@@ -81,6 +81,16 @@ class AccessMatrixTest {
                 partners);
         put("SubscriptionResource#redeliver", "POST", "/api/v1/subscriptions/" + ID + "/deliveries/parked/redelivery",
                 null, null, partners);
+        for (String[] dci : new String[][]{{"syncSearch", "sync/search"}, {"search", "search"},
+                {"syncTxnStatus", "sync/txn/status"}, {"txnStatus", "txn/status"}, {"subscribe", "subscribe"},
+                {"unsubscribe", "unsubscribe"}}) {
+            put("DciResource#" + dci[0], "POST", "/api/v1/dci/registry/" + dci[1], "application/json", "{}", partners);
+        }
+        put("DciSenderResource#register", "PUT", "/api/v1/dci/senders/nope", "application/json", "{}", partners);
+        put("DciSenderResource#list", "GET", "/api/v1/dci/senders", null, null, partners);
+        put("DciSenderResource#get", "GET", "/api/v1/dci/senders/nope", null, null, partners);
+        put("DciSenderResource#jwks", "GET", "/api/v1/public/dci/jwks.json", null, null,
+                Set.of(AccessMatrix.PUBLIC));
         put("FeedResource#read", "GET", "/api/v1/feeds/household.status-recognized.v1", null, null,
                 Set.of("partner", "admin", "auditor"));
         put("ImportResource#upload", "POST", "/api/v1/household-imports", "text/csv; charset=UTF-8",

@@ -227,7 +227,7 @@ class MemberConflictTest {
         List<Map<String, Object>> members = new ArrayList<>();
         for (Map<String, Object> member : (List<Map<String, Object>>) view.get("members")) {
             Map<String, Object> m = new java.util.TreeMap<>(member);
-            for (String key : List.of("id", "fullName", "citizenId")) {
+            for (String key : List.of("id", "householdId", "fullName", "citizenId")) {
                 m.remove(key);
             }
             members.add(m);

@@ -102,7 +102,8 @@ public class PartnerEvents {
                         WHERE s.active AND e.type = ANY(s.event_types)
                           AND (CAST(?2 AS uuid) IS NULL OR s.id = CAST(?2 AS uuid))
                           AND (s.area_codes IS NULL OR e.commune_code = ANY(s.area_codes)
-                               OR e.province_code = ANY(s.area_codes))""", UUID.class)
+                               OR e.province_code = ANY(s.area_codes))
+                          AND (s.status_filter IS NULL OR e.payload ->> 'status' = ANY(s.status_filter))""", UUID.class)
                 .setParameter(1, event).setParameter(2, subscription).getResultList();
         for (UUID s : subscriptions) {
             entityManager.createNativeQuery("""

@@ -39,6 +39,17 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "previous_secret_until")
     public OffsetDateTime previousSecretUntil;
     public boolean active;
+    /** WEBHOOK (CloudEvents, Standard Webhooks) or DCI (a signed DCI notify message). */
+    public String kind = "WEBHOOK";
+    /** Only events whose status is one of these (DCI filters); null: all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "status_filter")
+    public String[] statusFilter;
+    /** The subscription code told to a DCI subscriber. */
+    @Column(name = "dci_code")
+    public String dciCode;
+    @Column(name = "dci_sender_id")
+    public String dciSenderId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -25,13 +25,13 @@ public final class SubscriptionDtos {
     }
 
     @Schema(name = "Subscription")
-    public record View(UUID id, String clientId, String url, List<String> eventTypes,
+    public record View(UUID id, String kind, String clientId, String url, List<String> eventTypes,
                        @Schema(description = "Areas heard from; absent: the whole country") List<String> areaCodes,
                        boolean active, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        @Schema(description = "Until when the previous secret signs too, after a rotation")
                        OffsetDateTime previousSecretUntil, long version) {
         static View of(Subscription s) {
-            return new View(s.id, s.clientId, s.url, List.of(s.eventTypes),
+            return new View(s.id, s.kind, s.clientId, s.url, List.of(s.eventTypes),
                     s.areaCodes == null ? null : List.of(s.areaCodes), s.active, s.createdAt, s.updatedAt,
                     s.previousSecretUntil, s.version);
         }

@@ -73,6 +73,47 @@ public class Subscriptions {
         return s;
     }
 
+    /**
+     * A DCI subscription (see the dci package): delivered as signed DCI notify messages to {@code url}, for the
+     * recognitions in {@code areaCodes} (already checked against the caller's areas; null: all of them) whose status
+     * is one of {@code statuses}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Subscription createDci(String url, String[] areaCodes, String[] statuses, String code, String senderId) {
+        Subscription s = new Subscription();
+        s.id = Ids.newId();
+        s.clientId = caller.actor();
+        s.kind = "DCI";
+        s.url = url;
+        s.eventTypes = new String[]{PartnerEvents.STATUS_RECOGNIZED};
+        s.areaCodes = areaCodes;
+        s.statusFilter = statuses;
+        s.dciCode = code;
+        s.dciSenderId = senderId;
+        s.secret = WebhookSignature.newSecret(); // unused: DCI messages are signed with the registry's key
+        s.active = true;
+        s.createdAt = now();
+        s.updatedAt = s.createdAt;
+        s.persist();
+        audit.record("SUBSCRIPTION", s.id, "CREATED", caller.actor(), "DCI " + code + " -> " + URI.create(url).getHost());
+        return s;
+    }
+
+    /** The caller's DCI subscription with {@code code}, ended; null when it has none such. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Subscription endDci(String code) {
+        Subscription s = Subscription.<Subscription>find("dciCode = ?1", code).firstResult();
+        if (s == null || !(s.clientId.equals(caller.actor()) || caller.hasRole(Roles.ADMIN))) {
+            return null;
+        }
+        if (s.active) {
+            s.active = false;
+            s.updatedAt = now();
+            audit.record("SUBSCRIPTION", s.id, "ENDED", caller.actor(), "DCI " + code);
+        }
+        return s;
+    }
+
     @Transactional
     public List<Subscription> list() {
         return caller.hasRole(Roles.ADMIN) ? Subscription.list("order by createdAt")
@@ -189,18 +230,22 @@ public class Subscriptions {
         return new LinkedHashSet<>(types).toArray(String[]::new);
     }
 
-    /** https, to a public host; http and loopback only where configured (development, tests). */
     private String checkedUrl(String url) {
+        return checkedUrl(url, "url");
+    }
+
+    /** https, to a public host; http and loopback only where configured (development, tests). */
+    public String checkedUrl(String url, String field) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
         } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "is not a URL");
+            throw ProblemException.invalid(field, "is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getUserInfo() != null
                 || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw ProblemException.invalid("url", "must be an absolute https URL without credentials");
+            throw ProblemException.invalid(field, "must be an absolute https URL without credentials");
         }
         boolean loopback;
         try {
@@ -208,16 +253,16 @@ public class Subscriptions {
             loopback = address.isLoopbackAddress();
             if (!loopback && (address.isSiteLocalAddress() || address.isLinkLocalAddress()
                     || address.isAnyLocalAddress()) && !allowLoopback) {
-                throw ProblemException.invalid("url", "must reach a public address");
+                throw ProblemException.invalid(field, "must reach a public address");
             }
         } catch (UnknownHostException e) {
-            throw ProblemException.invalid("url", "names a host that cannot be resolved");
+            throw ProblemException.invalid(field, "names a host that cannot be resolved");
         }
         if (loopback && !allowLoopback) {
-            throw ProblemException.invalid("url", "must reach a public address");
+            throw ProblemException.invalid(field, "must reach a public address");
         }
         if (scheme.equals("http") && !loopback) {
-            throw ProblemException.invalid("url", "must use https");
+            throw ProblemException.invalid(field, "must use https");
         }
         return uri.toString();
     }

@@ -40,11 +40,14 @@ public class WebhookDispatcher {
     private final Duration firstRetry;
     private final Duration retryFor;
     private final HttpClient http;
+    private final jakarta.enterprise.inject.Instance<DeliveryRenderer> renderers;
 
     WebhookDispatcher(Deliveries deliveries, PartnerEvents events, EntityManager entityManager, ObjectMapper json,
+                      jakarta.enterprise.inject.Instance<DeliveryRenderer> renderers,
                       @ConfigProperty(name = "vnn.webhooks.first-retry", defaultValue = "5S") Duration firstRetry,
                       @ConfigProperty(name = "vnn.webhooks.retry-for", defaultValue = "24H") Duration retryFor) {
         this.deliveries = deliveries;
+        this.renderers = renderers;
         this.events = events;
         this.entityManager = entityManager;
         this.json = json;
@@ -115,6 +118,14 @@ public class WebhookDispatcher {
     }
 
     private HttpRequest request(Subscription subscription, PartnerEvents.Event event, OffsetDateTime now) {
+        if (!"WEBHOOK".equals(subscription.kind)) {
+            for (DeliveryRenderer renderer : renderers) {
+                if (renderer.renders(subscription.kind)) {
+                    return renderer.request(subscription, event, now);
+                }
+            }
+            throw new IllegalStateException("no renderer for subscriptions of kind " + subscription.kind);
+        }
         byte[] body;
         try {
             body = json.writeValueAsBytes(event.data());

@@ -63,7 +63,8 @@ public class StatusVerifications {
 
     /** A line of the access log, for auditors. */
     public record Logged(UUID id, String client, String purpose, String subjectKind, String subjectHash,
-                         LocalDate asOf, String result, String areaCode, OffsetDateTime verifiedAt) {
+                         LocalDate asOf, String result, String areaCode, OffsetDateTime verifiedAt, String channel,
+                         Integer matched) {
     }
 
     private final Caller caller;
@@ -116,7 +117,8 @@ public class StatusVerifications {
         String where = " WHERE verified_at >= ?1 AND verified_at < ?2" + (client == null ? "" : " AND client = ?3");
         var count = entityManager.createNativeQuery("SELECT count(*) FROM verification_log" + where);
         var rows = entityManager.createNativeQuery("""
-                        SELECT id, client, purpose, subject_kind, subject_hash, as_of, result, area_code, verified_at
+                        SELECT id, client, purpose, subject_kind, subject_hash, as_of, result, area_code, verified_at,
+                               channel, matched
                         FROM verification_log""" + where + " ORDER BY verified_at DESC, id")
                 .setFirstResult(page.offset()).setMaxResults(page.size());
         for (var query : List.of(count, rows)) {
@@ -129,7 +131,8 @@ public class StatusVerifications {
         List<Object[]> found = rows.getResultList();
         return Page.of(found.stream().map(r -> new Logged((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], NativeValues.localDate(r[5]), (String) r[6], (String) r[7],
-                NativeValues.offsetDateTime(r[8]))).toList(), page, ((Number) count.getSingleResult()).longValue());
+                NativeValues.offsetDateTime(r[8]), (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue()))
+                .toList(), page, ((Number) count.getSingleResult()).longValue());
     }
 
     /** The purpose must be one granted to the client; admins (who test the API) may use any. */
@@ -197,16 +200,33 @@ public class StatusVerifications {
 
     private void log(String client, String purpose, Subject subject, LocalDate day, Answer answer) {
         boolean byId = subject.citizenId() != null;
+        logLookUp("API", client, purpose, byId ? "CITIZEN_ID" : "HOUSEHOLD_REF",
+                byId ? subject.citizenId() : subject.communeCode() + "/" + subject.householdRef(), day,
+                answer.status(), answer.areaCode(), null);
+    }
+
+    /**
+     * Records one look-up in the access log — through this API or another channel (DCI) — with an HMAC of its
+     * subject. {@code kind}: CITIZEN_ID, HOUSEHOLD_REF, HOUSEHOLD_ID or PREDICATE; {@code result}: the status told, or
+     * LIST with {@code matched} records for a predicate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void logLookUp(String channel, String client, String purpose, String kind, String subject, LocalDate day,
+                          String result, String areaCode, Integer matched) {
         entityManager.createNativeQuery("""
                         INSERT INTO verification_log (id, client, purpose, subject_kind, subject_hash, as_of, result,
-                                                      area_code, verified_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                                                      area_code, verified_at, channel, matched)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
                 .setParameter(1, Ids.newId()).setParameter(2, client).setParameter(3, purpose)
-                .setParameter(4, byId ? "CITIZEN_ID" : "HOUSEHOLD_REF")
-                .setParameter(5, hash(byId ? "CITIZEN_ID:" + subject.citizenId()
-                        : "HOUSEHOLD_REF:" + subject.communeCode() + "/" + subject.householdRef()))
-                .setParameter(6, day).setParameter(7, answer.status()).setParameter(8, answer.areaCode())
-                .setParameter(9, clock.now()).executeUpdate();
+                .setParameter(4, kind).setParameter(5, hash(kind + ":" + subject))
+                .setParameter(6, day).setParameter(7, result).setParameter(8, areaCode)
+                .setParameter(9, clock.now()).setParameter(10, channel).setParameter(11, matched).executeUpdate();
+    }
+
+    /** At most the daily quota of look-ups per client, whatever the channel; 429 past it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireQuota(String client, int asked) {
+        limit(client, asked);
     }
 
     /** HMAC-SHA256 under the log's key: an auditor can tell two look-ups of the same subject apart from others. */
