@@ -166,6 +166,11 @@ class SuiteIT {
         String statement = given().get(gateway + "/api/v1/public/funds/Q99/statement?from=2026-01-01&to=2026-12-31")
                 .then().statusCode(200).extract().asString();
         assertThat(statement).contains("GREAT_SOLIDARITY_HOUSE", "Quỹ Thiện Tâm").doesNotContain(householdId);
+        // ... and partners that follow support payments hear of it (fund-service → Kafka → household's partner feed)
+        String partner = Tokens.clientCredentials(stack.realmUrl(), "partner-demo", "partner-demo-secret");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().auth().oauth2(partner)
+                .get(gateway + "/api/v1/feeds/fund.disbursement-paid.v1?limit=500").then().statusCode(200)
+                .extract().<List<String>>path("items.householdId")).contains(householdId));
 
         // ... and in the commune's statistics of the year
         int poor = given().auth().oauth2(chairman).get(gateway + "/api/v1/statistics/poverty?areaCode=99111&year=2026")

@@ -63,6 +63,10 @@ class AccessMatrixTest {
                 Set.of("partner", "admin"));
         put("VerificationResource#verifyMany", "POST", "/api/v1/verifications/bulk", "application/json", "{}",
                 Set.of("partner", "admin"));
+        put("VerificationResource#job", "GET", "/api/v1/verifications/jobs/" + ID, null, null,
+                Set.of("partner", "admin"));
+        put("VerificationResource#answers", "GET", "/api/v1/verifications/jobs/" + ID + "/answers", null, null,
+                Set.of("partner", "admin"));
         put("VerificationResource#log", "GET", "/api/v1/verifications/log?from=2026-01-01&to=2026-01-02", null, null,
                 Set.of("auditor", "admin"));
         put("HouseholdMemberResource#changes", "GET", "/api/v1/household-members", null, null, READERS);

@@ -118,7 +118,7 @@ class DciTest {
 
     @Test
     @Order(2)
-    @TestSecurity(user = "service-account-partner-demo", roles = "partner")
+    @TestSecurity(user = "service-account-partner-dci", roles = "partner")
     @OidcSecurity(claims = {@Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY),
             @Claim(key = "purposes", value = "[\"SOCIAL_POLICY_LOAN\"]", type = ClaimType.JSON_ARRAY)})
     void thePartnerRegistersItsKeysAndSearchesByCitizenIdAndByPredicate() throws Exception {
@@ -205,15 +205,11 @@ class DciTest {
         assertThat(found.path("message").path("txnstatus_response").path("txn_status").path("search_response").get(0)
                 .path("data").path("reg_records").get(0).path("poverty_status").asText()).isEqualTo("POOR");
 
-        // the look-ups are in the access log, the subject hashed
-        String log = given().auth().none().contentType(ContentType.JSON).when().get("/api/v1/verifications/log"
-                + "?client=service-account-partner-demo&from=2026-01-01&to=2099-01-01&size=100").asString();
-        assertThat(log).doesNotContain(citizen);
     }
 
     @Test
     @Order(3)
-    @TestSecurity(user = "service-account-partner-demo", roles = "partner")
+    @TestSecurity(user = "service-account-partner-dci", roles = "partner")
     @OidcSecurity(claims = {@Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY),
             @Claim(key = "purposes", value = "[\"SOCIAL_POLICY_LOAN\"]", type = ClaimType.JSON_ARRAY)})
     void unsignedForgedOrForeignEnvelopesAreRefused() throws Exception {
@@ -245,7 +241,7 @@ class DciTest {
 
     @Test
     @Order(4)
-    @TestSecurity(user = "service-account-partner-demo", roles = "partner")
+    @TestSecurity(user = "service-account-partner-dci", roles = "partner")
     @OidcSecurity(claims = {@Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY),
             @Claim(key = "purposes", value = "[\"SOCIAL_POLICY_LOAN\"]", type = ClaimType.JSON_ARRAY)})
     void anAsynchronousSearchAndASubscriptionAnswerByCallback() throws Exception {
@@ -306,7 +302,7 @@ class DciTest {
 
     @Test
     @Order(6)
-    @TestSecurity(user = "service-account-partner-demo", roles = "partner")
+    @TestSecurity(user = "service-account-partner-dci", roles = "partner")
     @OidcSecurity(claims = {@Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY),
             @Claim(key = "purposes", value = "[\"SOCIAL_POLICY_LOAN\"]", type = ClaimType.JSON_ARRAY)})
     void thePartnerUnsubscribes() throws Exception {
@@ -323,6 +319,22 @@ class DciTest {
                 .isEqualTo("unsubscribe");
         given().get("/api/v1/subscriptions").then().statusCode(200)
                 .body("find { it.kind == 'DCI' }.active", equalTo(false));
+    }
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void theLookUpsAreInTheAccessLogWithTheirSubjectsHashed() {
+        String today = java.time.LocalDate.now(vn.vnn.kit.time.VietnamClock.ZONE).toString();
+        Response log = given().get("/api/v1/verifications/log?client=service-account-partner-dci&from=" + today
+                + "&to=" + today + "&size=100");
+        log.then().statusCode(200);
+        List<Map<String, Object>> lines = log.path("items");
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).containsEntry("channel", "DCI"));
+        assertThat(lines).extracting(line -> line.get("subjectKind")).contains("CITIZEN_ID", "PREDICATE");
+        assertThat(lines).filteredOn(line -> "PREDICATE".equals(line.get("subjectKind")))
+                .allSatisfy(line -> assertThat(line).containsEntry("result", "LIST"));
+        assertThat(log.asString()).doesNotContain(citizen);
     }
 
     // --- a partner's side of the protocol, written here independently of the registry's code ---

@@ -115,8 +115,11 @@ class VerificationTest {
                 .statusCode(422);
         given().contentType(ContentType.JSON).body(Map.of("citizenId", citizen, "purpose", "SOCIAL_POLICY_LOAN",
                 "asOf", LocalDate.now().plusDays(3).toString())).post("/api/v1/verifications").then().statusCode(422);
+        // none, or more than a job takes (more than 1,000 become a job: VerificationJobTest)
+        given().contentType(ContentType.JSON).body(Map.of("purpose", "SOCIAL_POLICY_LOAN", "subjects", List.of()))
+                .post("/api/v1/verifications/bulk").then().statusCode(422);
         given().contentType(ContentType.JSON).body(Map.of("purpose", "SOCIAL_POLICY_LOAN", "subjects",
-                        java.util.Collections.nCopies(1001, Map.of("citizenId", citizen))))
+                        java.util.Collections.nCopies(10_001, Map.of("citizenId", citizen))))
                 .post("/api/v1/verifications/bulk").then().statusCode(422);
     }
 

@@ -88,20 +88,26 @@ public class StatusVerifications {
         if (subjects.isEmpty() || subjects.size() > MAX_SUBJECTS) {
             throw ProblemException.invalid("subjects", "between 1 and " + MAX_SUBJECTS + " in one call");
         }
-        LocalDate day = asOf == null ? clock.today() : asOf;
-        if (day.isAfter(clock.today())) {
-            throw ProblemException.invalid("asOf", "is in the future");
-        }
+        LocalDate day = day(asOf);
         requirePurpose(purpose);
         String client = caller.actor();
         limit(client, subjects.size());
-        AreaScope scope = caller.scope();
+        return answer(subjects, purpose, day, client, caller.scope(), 0);
+    }
+
+    /**
+     * Answers and logs {@code subjects} for {@code client} reaching {@code scope} (the caller's, or a job's as its
+     * caller had it); {@code offset}: the index of the first subject in its request, for the error's field.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Answer> answer(List<Subject> subjects, String purpose, LocalDate day, String client, AreaScope scope,
+                               int offset) {
         Map<String, HouseholdMember> holders = HouseholdMember.activeWithCitizenIds(subjects.stream()
                 .map(Subject::citizenId).filter(id -> id != null).toList());
         List<Answer> answers = new ArrayList<>(subjects.size());
         for (int i = 0; i < subjects.size(); i++) {
             Subject subject = subjects.get(i);
-            String field = "subjects[" + i + "]";
+            String field = "subjects[" + (offset + i) + "]";
             Household household = household(subject, holders, field);
             Answer answer = household == null || !scope.covers(household.communeCode, household.provinceCode)
                     ? Answer.NOT_FOUND : statusOf(household, day);
@@ -109,6 +115,15 @@ public class StatusVerifications {
             answers.add(answer);
         }
         return answers;
+    }
+
+    /** The day asked for: today when left out, never in the future. */
+    LocalDate day(LocalDate asOf) {
+        LocalDate day = asOf == null ? clock.today() : asOf;
+        if (day.isAfter(clock.today())) {
+            throw ProblemException.invalid("asOf", "is in the future");
+        }
+        return day;
     }
 
     /** The access log, newest first; for auditors. */
@@ -136,7 +151,7 @@ public class StatusVerifications {
     }
 
     /** The purpose must be one granted to the client; admins (who test the API) may use any. */
-    private void requirePurpose(String purpose) {
+    void requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
             throw ProblemException.invalid("purpose", "say why you ask: one of the purposes granted to your client");
         }
@@ -148,7 +163,7 @@ public class StatusVerifications {
     }
 
     /** At most the daily quota of subjects per client (Vietnam's day), counted under a lock per client. */
-    private void limit(String client, int asked) {
+    void limit(String client, int asked) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "verification-quota:" + client).getSingleResult();
         long today = ((Number) entityManager.createNativeQuery(
@@ -163,12 +178,18 @@ public class StatusVerifications {
         }
     }
 
-    private static Household household(Subject subject, Map<String, HouseholdMember> holders, String field) {
+    /** A subject names a citizen ID, or a household reference with its commune: one of them. */
+    static void requireOneKind(Subject subject, String field) {
         boolean byId = subject.citizenId() != null;
         boolean byRef = subject.householdRef() != null || subject.communeCode() != null;
         if (byId == byRef || (byRef && (subject.householdRef() == null || subject.communeCode() == null))) {
             throw ProblemException.invalid(field, "give a citizenId, or a householdRef with its communeCode");
         }
+    }
+
+    private static Household household(Subject subject, Map<String, HouseholdMember> holders, String field) {
+        requireOneKind(subject, field);
+        boolean byId = subject.citizenId() != null;
         if (byId) {
             HouseholdMember member = holders.get(subject.citizenId());
             return member == null ? null : Household.findById(member.householdId);

@@ -40,8 +40,9 @@ public final class VerificationDtos {
             @NotBlank @Size(max = 50) String purpose) {
     }
 
-    @Schema(name = "BulkVerificationRequest", description = "Up to 1,000 subjects, answered in the same order")
-    public record Bulk(@NotNull @Size(min = 1, max = StatusVerifications.MAX_SUBJECTS) List<@Valid @NotNull Subject>
+    @Schema(name = "BulkVerificationRequest", description = "Up to 1,000 subjects answered at once, in the same order; "
+            + "up to 10,000 as a job")
+    public record Bulk(@NotNull @Size(min = 1, max = VerificationJobs.MAX_JOB_SUBJECTS) List<@Valid @NotNull Subject>
                                subjects,
                        LocalDate asOf, @NotBlank @Size(max = 50) String purpose) {
     }
@@ -61,5 +62,9 @@ public final class VerificationDtos {
             return new View(a.matched(), a.status(), a.reviewYear(), a.decisionNo(), a.decisionDate(), a.areaCode(),
                     a.validUntil());
         }
+    }
+
+    @Schema(name = "NumberedVerification", description = "One answer of a job, with the subject's place in the request")
+    public record NumberedView(int index, View answer) {
     }
 }

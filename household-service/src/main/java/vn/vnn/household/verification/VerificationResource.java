@@ -19,7 +19,14 @@ import vn.vnn.kit.paging.PagedResponses;
 import vn.vnn.kit.security.Roles;
 import vn.vnn.kit.web.Dates;
 
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/verifications")
 @Tag(name = "Status verification", description = "Xác minh hộ nghèo, hộ cận nghèo cho cơ quan đối tác (Ngân hàng "
@@ -27,9 +34,11 @@ import java.util.List;
 public class VerificationResource {
 
     private final StatusVerifications verifications;
+    private final VerificationJobs jobs;
 
-    VerificationResource(StatusVerifications verifications) {
+    VerificationResource(StatusVerifications verifications, VerificationJobs jobs) {
         this.verifications = verifications;
+        this.jobs = jobs;
     }
 
     @POST
@@ -49,11 +58,42 @@ public class VerificationResource {
     @POST
     @Path("bulk")
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
-    @Operation(summary = "Up to 1,000 subjects at once, answered in the order asked",
-            description = "The same rules as one look-up; each subject is logged and counts against the quota.")
-    public List<VerificationDtos.View> verifyMany(@Valid @NotNull VerificationDtos.Bulk request) {
-        return verifications.verify(request.subjects().stream().map(VerificationDtos.Subject::command).toList(),
-                request.purpose(), request.asOf()).stream().map(VerificationDtos.View::of).toList();
+    @Operation(summary = "Many subjects at once: up to 1,000 answered now, in the order asked; more as a job",
+            description = "The same rules as one look-up; each subject is logged and counts against the quota. Up to "
+                    + "1,000 subjects: 200 with the answers. 1,001 to 10,000 (the 1 MB body limit): 202 with the job (Location: "
+                    + "/api/v1/verifications/jobs/{id}); its answers, in the order asked, at …/jobs/{id}/answers "
+                    + "once it is DONE (the areas your token had when you asked apply).")
+    @APIResponse(responseCode = "200", description = "The answers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VerificationDtos.View.class)))
+    @APIResponse(responseCode = "202", description = "A job, for more than 1,000 subjects",
+            content = @Content(schema = @Schema(implementation = VerificationJobs.Job.class)))
+    public Response verifyMany(@Valid @NotNull VerificationDtos.Bulk request, @Context UriInfo uriInfo) {
+        List<StatusVerifications.Subject> subjects = request.subjects().stream()
+                .map(VerificationDtos.Subject::command).toList();
+        if (subjects.size() > StatusVerifications.MAX_SUBJECTS) {
+            VerificationJobs.Job job = jobs.submit(subjects, request.purpose(), request.asOf());
+            return Response.accepted(job).location(uriInfo.getBaseUriBuilder().path("/api/v1/verifications/jobs")
+                    .path(job.id().toString()).build()).build();
+        }
+        return Response.ok(verifications.verify(subjects, request.purpose(), request.asOf()).stream()
+                .map(VerificationDtos.View::of).toList()).build();
+    }
+
+    @GET
+    @Path("jobs/{id}")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "A bulk verification job of yours: QUEUED, RUNNING, DONE or FAILED, and how far it got")
+    public VerificationJobs.Job job(@PathParam("id") UUID id) {
+        return jobs.get(id);
+    }
+
+    @GET
+    @Path("jobs/{id}/answers")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "A job's answers so far, in the order asked (index: the subject's place in the request)")
+    public Response answers(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page, @Context UriInfo uriInfo) {
+        return PagedResponses.ok(uriInfo, jobs.answers(id, page).map(n -> new VerificationDtos.NumberedView(
+                n.index(), VerificationDtos.View.of(n.answer()))));
     }
 
     @GET
