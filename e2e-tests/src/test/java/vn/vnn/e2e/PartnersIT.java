@@ -57,6 +57,35 @@ class PartnersIT {
                 .body(Map.of("citizenId", citizen, "purpose", "MARKETING"))
                 .post(gateway + "/api/v1/verifications").then().statusCode(403);
 
+        // a household recognised in a province the partner was not granted is not found either, as an unknown one
+        String admin = Tokens.password(stack.realmUrl(), "admin");
+        given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body("code,name,level,parentCode,type,validFrom,validTo,successorCodes\n"
+                        + "98,Tỉnh Thử (e2e),PROVINCE,,RURAL,2025-07-01,,\n"
+                        + "98001,Xã Thử (e2e),COMMUNE,98,RURAL,2025-07-01,,\n")
+                .post(gateway + "/api/v1/areas/import").then().statusCode(200);
+        String elsewhere = "0010781" + (10000 + new java.util.Random().nextInt(89999));
+        Map<String, Object> foreign = new java.util.HashMap<>(household("Sùng A Xa", null));
+        foreign.put("communeCode", "98001");
+        foreign.remove("villageCode");
+        foreign.put("members", List.of(Map.ofEntries(Map.entry("fullName", "Sùng A Xa"),
+                Map.entry("birthDate", "1978-07-02"), Map.entry("sex", "MALE"), Map.entry("relationship", "HEAD"),
+                Map.entry("citizenId", elsewhere), Map.entry("healthInsurance", false),
+                Map.entry("schoolStatus", "FINISHED"), Map.entry("educationLevel", "PRIMARY"),
+                Map.entry("diploma", "PRIMARY"), Map.entry("disability", false), Map.entry("workingCapacity", "FULL"),
+                Map.entry("employment", "UNSTABLE"))));
+        String foreignId = given().auth().oauth2(admin).contentType(ContentType.JSON).body(foreign)
+                .post(gateway + "/api/v1/households").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("status", "POOR", "reviewYear", 2025, "recognizedOn", "2025-12-15",
+                        "decisionNo", "9/QĐ-UBND"))
+                .post(gateway + "/api/v1/households/" + foreignId + "/status-recognitions").then().statusCode(201);
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(Map.of("citizenId", elsewhere, "purpose", "SOCIAL_POLICY_LOAN"))
+                .post(gateway + "/api/v1/verifications").then().statusCode(200)
+                .body("matched", equalTo(false)).body("status", equalTo("NOT_FOUND"));
+
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String log = given().auth().oauth2(Tokens.password(stack.realmUrl(), "admin"))
                 .get(gateway + "/api/v1/verifications/log?client=service-account-partner-demo&from="
