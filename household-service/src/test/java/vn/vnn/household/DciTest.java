@@ -237,6 +237,17 @@ class DciTest {
                 .then().statusCode(403);
         given().contentType(ContentType.JSON).body("[]").post("/api/v1/dci/registry/sync/search").then()
                 .statusCode(422);
+        // text PostgreSQL cannot store, even signed by the sender: 422 naming where it is, never a 500
+        ObjectNode nul = envelope("search", searchMessage("idtype-value",
+                JSON.createObjectNode().put("type", "VN-CCCD").put("value", citizen), "SOCIAL_POLICY_LOAN"));
+        ((ObjectNode) nul.path("message")).put("transaction_id", "t\u0000x");
+        sign(nul, keys, "k1");
+        given().contentType(ContentType.JSON).body(nul.toString()).post("/api/v1/dci/registry/sync/search")
+                .then().statusCode(422).body("errors[0].field", equalTo("message.transaction_id"));
+        ((ObjectNode) nul.path("message")).remove("transaction_id");
+        ((ObjectNode) nul.path("message")).put("t\u0000x", "key");
+        given().contentType(ContentType.JSON).body(nul.toString()).post("/api/v1/dci/registry/search")
+                .then().statusCode(422);
     }
 
     @Test

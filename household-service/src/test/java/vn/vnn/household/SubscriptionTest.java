@@ -209,7 +209,11 @@ class SubscriptionTest {
     @OidcSecurity(claims = @Claim(key = "area_codes", value = "[\"99\"]", type = ClaimType.JSON_ARRAY))
     void anEndedSubscriptionHearsNothingMore() {
         given().delete("/api/v1/subscriptions/" + subscription).then().statusCode(200).body("active", equalTo(false));
-        // an event recorded now (as the inbox records the fund's): queued for no ended subscription
+        // a recognition in its area recorded now: queued for no ended subscription
+        QuarkusTransaction.requiringNew().run(() -> partnerEvents.record(UUID.randomUUID(),
+                PartnerEvents.STATUS_RECOGNIZED, OffsetDateTime.now(), "99111", "99",
+                Map.of("householdId", "y", "communeCode", "99111", "status", "POOR")));
+        // a support paid (as the inbox records the fund's) is in its feed
         UUID event = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> partnerEvents.record(event, PartnerEvents.DISBURSEMENT_PAID,
                 OffsetDateTime.now(), "99111", "99", Map.of("householdId", "x", "amountVnd", 5_000_000)));

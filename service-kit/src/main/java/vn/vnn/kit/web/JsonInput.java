@@ -5,6 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +23,10 @@ import vn.vnn.kit.text.FreeText;
 import vn.vnn.kit.text.TextInput;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.time.LocalDate;
 
 /**
@@ -47,6 +57,9 @@ public class JsonInput implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("vnn-text-input");
         module.addDeserializer(String.class, new SafeString(false));
         module.addDeserializer(LocalDate.class, new SafeDate());
+        // bodies taken as trees (e.g. DCI envelopes) get the same text rules as string fields, names included
+        module.addDeserializer(JsonNode.class, new SafeTree<>(JsonNode.class));
+        module.addDeserializer(ObjectNode.class, new SafeTree<>(ObjectNode.class));
         mapper.registerModule(module);
     }
 
@@ -80,6 +93,73 @@ public class JsonInput implements ObjectMapperCustomizer {
             } catch (TextInput.Refused e) {
                 throw new UnsafeText(parser, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A JSON tree whose every string and field name passes {@link TextInput} as free text (NFC, no control characters
+     * but tab and newline, no lone surrogates, no NUL, which PostgreSQL cannot store): refused with the path of the
+     * offending value, so that the problem names it as it names a string field.
+     */
+    static final class SafeTree<T extends JsonNode> extends JsonDeserializer<T> {
+
+        private final Class<T> type;
+
+        SafeTree(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = JsonNodeDeserializer.getDeserializer(type).deserialize(parser, context);
+            List<Object> path = new ArrayList<>();
+            try {
+                return type.cast(clean(tree, path));
+            } catch (TextInput.Refused e) {
+                UnsafeText unsafe = new UnsafeText(parser, e.getMessage());
+                for (int i = path.size() - 1; i >= 0; i--) {
+                    if (path.get(i) instanceof Integer index) {
+                        unsafe.prependPath(tree, index);
+                    } else {
+                        unsafe.prependPath(tree, (String) path.get(i));
+                    }
+                }
+                throw unsafe;
+            }
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext context) {
+            return type.isInstance(NullNode.getInstance()) ? type.cast(NullNode.getInstance()) : null;
+        }
+
+        /** The node with its text accepted; {@code path} ends at the refused value when {@link TextInput} refuses. */
+        private static JsonNode clean(JsonNode node, List<Object> path) {
+            if (node.isTextual()) {
+                String accepted = TextInput.accept(node.textValue(), true);
+                return accepted.equals(node.textValue()) ? node : TextNode.valueOf(accepted);
+            }
+            if (node.isObject()) {
+                ObjectNode cleaned = ((ObjectNode) node).objectNode();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    path.add(field.getKey());
+                    String name = TextInput.accept(field.getKey(), false);
+                    cleaned.set(name, clean(field.getValue(), path));
+                    path.remove(path.size() - 1);
+                }
+                return cleaned;
+            }
+            if (node.isArray()) {
+                ArrayNode cleaned = ((ArrayNode) node).arrayNode();
+                for (int i = 0; i < node.size(); i++) {
+                    path.add(i);
+                    cleaned.add(clean(node.get(i), path));
+                    path.remove(path.size() - 1);
+                }
+                return cleaned;
+            }
+            return node;
         }
     }
 
