@@ -64,6 +64,11 @@ public class AdminUnit extends PanacheEntityBase {
         return current;
     }
 
+    /** True when {@code code} names a unit in force on {@code date} that {@code scope} reaches (itself or its province). */
+    public static boolean reachedBy(vn.vnn.kit.security.AreaScope scope, String code, LocalDate date) {
+        return code != null && inForce(code, date).isPresent() && scope.covers(code, provinceOf(code, date));
+    }
+
     public static List<AdminUnit> allInForce(LocalDate date) {
         return list("validFrom <= ?1 and (validTo is null or validTo >= ?1) order by code", date);
     }

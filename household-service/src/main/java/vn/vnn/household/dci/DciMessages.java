@@ -81,21 +81,13 @@ public class DciMessages {
     /** /registry/subscribe: the subscriptions made now; the answer goes to the sender's on-subscribe. */
     @Transactional
     public ObjectNode subscribe(JsonNode envelope) {
-        Checked checked = check(envelope, "subscribe");
-        String correlation = Ids.newId().toString();
-        ObjectNode response = subscriptions.subscribe(checked, correlation);
-        transactions.queue(checked, "subscribe", callback(checked, "subscribe"), response, correlation);
-        return envelopes.ack(correlation, null, null);
+        return answeredNowCalledBack(envelope, "subscribe", subscriptions::subscribe);
     }
 
     /** /registry/unsubscribe: ended now; the answer goes to the sender's on-unsubscribe. */
     @Transactional
     public ObjectNode unsubscribe(JsonNode envelope) {
-        Checked checked = check(envelope, "unsubscribe");
-        String correlation = Ids.newId().toString();
-        ObjectNode response = subscriptions.unsubscribe(checked, correlation);
-        transactions.queue(checked, "unsubscribe", callback(checked, "unsubscribe"), response, correlation);
-        return envelopes.ack(correlation, null, null);
+        return answeredNowCalledBack(envelope, "unsubscribe", subscriptions::unsubscribe);
     }
 
     /** /registry/sync/txn/status: the state and answer of an earlier request of the same client. */
@@ -110,10 +102,17 @@ public class DciMessages {
     /** /registry/txn/status: the same, answered by a call to the sender's txn/on-status. */
     @Transactional
     public ObjectNode txnStatus(JsonNode envelope) {
-        Checked checked = check(envelope, "txn-status");
-        DciTransactions.Status status = transactions.status(checked);
+        return answeredNowCalledBack(envelope, "txn-status",
+                (checked, correlation) -> transactions.status(checked).message());
+    }
+
+    /** A request answered now and told by callback: acknowledged with its correlation id. */
+    private ObjectNode answeredNowCalledBack(JsonNode envelope, String action,
+                                             java.util.function.BiFunction<Checked, String, ObjectNode> answer) {
+        Checked checked = check(envelope, action);
         String correlation = Ids.newId().toString();
-        transactions.queue(checked, "txn-status", callback(checked, "txn-status"), status.message(), correlation);
+        transactions.queue(checked, action, callback(checked, action), answer.apply(checked, correlation),
+                correlation);
         return envelopes.ack(correlation, null, null);
     }
 

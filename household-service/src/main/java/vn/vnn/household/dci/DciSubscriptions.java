@@ -119,8 +119,7 @@ public class DciSubscriptions {
         }
         LocalDate today = clock.today();
         for (String area : predicate.areas()) {
-            if (AdminUnit.inForce(area, today).isEmpty()
-                    || !checked.reach().scope().covers(area, AdminUnit.provinceOf(area, today))) {
+            if (!AdminUnit.reachedBy(checked.reach().scope(), area, today)) {
                 return "rjct.notify_details.invalid area_code " + area + " is not an area granted to you";
             }
         }

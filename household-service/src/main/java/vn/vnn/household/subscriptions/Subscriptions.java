@@ -210,8 +210,7 @@ public class Subscriptions {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
             java.time.LocalDate today = java.time.LocalDate.now(vn.vnn.kit.time.VietnamClock.ZONE);
-            if (code == null || !code.matches("[0-9]{2,10}") || AdminUnit.inForce(code, today).isEmpty()
-                    || !scope.covers(code, AdminUnit.provinceOf(code, today))) {
+            if (code == null || !code.matches("[0-9]{2,10}") || !AdminUnit.reachedBy(scope, code, today)) {
                 throw ProblemException.invalid("areaCodes[" + i + "]", "is not an area granted to you");
             }
         }
