@@ -212,7 +212,9 @@ class SubscriptionTest {
         // a recognition in its area recorded now: queued for no ended subscription
         QuarkusTransaction.requiringNew().run(() -> partnerEvents.record(UUID.randomUUID(),
                 PartnerEvents.STATUS_RECOGNIZED, OffsetDateTime.now(), "99111", "99",
-                Map.of("householdId", "y", "communeCode", "99111", "status", "POOR")));
+                Map.of("householdId", UUID.randomUUID().toString(), "communeCode", "99111", "provinceCode", "99",
+                        "status", "POOR", "transition", "NEWLY_POOR", "reviewYear", 2025, "recognizedOn", "2025-12-20",
+                        "decisionNo", "33/QĐ-UBND")));
         // a support paid (as the inbox records the fund's) is in its feed
         UUID event = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> partnerEvents.record(event, PartnerEvents.DISBURSEMENT_PAID,
