@@ -35,6 +35,26 @@ class InputEdgeTest {
     }
 
     @Test
+    void numbersIdsAndNamesInParametersAreCheckedByParameter() {
+        given().get("/test/things/numbers/7?year=2025&amount=-9223372036854775808&colour=RED&owner="
+                        + "01a2326e-f23a-7371-b873-c4f0fc4779ec").then().statusCode(200)
+                .body("n", equalTo(7)).body("page", equalTo(0)).body("year", equalTo(2025))
+                .body("count", equalTo(0)).body("colour", equalTo("RED"))
+                .body("owner", equalTo("01a2326e-f23a-7371-b873-c4f0fc4779ec"));
+        given().get("/test/things/numbers/7?page=&year=&count=").then().statusCode(200)
+                .body("page", equalTo(0)).body("count", equalTo(0)).body("year", org.hamcrest.Matchers.nullValue());
+        String[][] refused = {{"page", "abc"}, {"page", "1.5"}, {"page", "2147483648"}, {"year", "1e3"},
+                {"amount", "9223372036854775808"}, {"count", "-9223372036854775809"}, {"colour", "red"},
+                {"colour", "BLUE"}, {"owner", "not-a-uuid"}};
+        for (String[] parameter : refused) {
+            given().queryParam(parameter[0], parameter[1]).get("/test/things/numbers/7").then()
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(parameter[0]));
+        }
+        given().get("/test/things/numbers/abc").then().statusCode(422).body("errors[0].field", equalTo("n"));
+    }
+
+    @Test
     void bodyTextIsCheckedByFieldAndNormalised() {
         given().contentType("application/json").body("{\"line\":\"" + DECOMPOSED + "\",\"note\":\"một\\nhai\"}")
                 .post("/test/things/echo").then().statusCode(200).body("line", equalTo("Nguyễn Thị Hoà"))

@@ -18,8 +18,11 @@ import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The rule of {@link TextInput} for query and path parameters: a value with control characters, lone surrogates,
@@ -81,30 +84,89 @@ public class ParameterInput implements ParamConverterProvider {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (rawType != LocalDate.class) {
-            return null;
-        }
         String name = nameOf(annotations);
-        return (ParamConverter<T>) new ParamConverter<LocalDate>() {
-            @Override
-            public LocalDate fromString(String value) {
-                if (value == null || value.isEmpty()) {
-                    return null;
-                }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(value -> {
                 try {
                     return Dates.parse(value);
                 } catch (TextInput.Refused e) {
                     throw ProblemException.invalid(name, e.getMessage());
                 }
+            });
+        }
+        // JAX-RS answers a query value it cannot convert with a bare 404, as if the resource were missing: say
+        // which parameter is wrong instead. A path id that is no UUID stays "not found".
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(value -> (int) whole(name, value, Integer.MIN_VALUE,
+                    Integer.MAX_VALUE));
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(value -> whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        if (!isQuery(annotations)) {
+            return null;
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) converter(value -> {
+                try {
+                    return UUID.fromString(value.strip());
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid(name, "must be an id (UUID)");
+                }
+            });
+        }
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            return (ParamConverter<T>) converter(value -> {
+                for (Enum constant : type.getEnumConstants()) {
+                    if (constant.name().equals(value.strip())) {
+                        return constant;
+                    }
+                }
+                throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            });
+        }
+        return null;
+    }
+
+    private static long whole(String name, String value, long min, long max) {
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** A converter that leaves an absent or empty value absent, and writes values back as text. */
+    private static <V> ParamConverter<V> converter(Function<String, V> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public V fromString(String value) {
+                return value == null || value.isEmpty() ? null : parse.apply(value);
             }
 
             @Override
-            public String toString(LocalDate value) {
+            public String toString(V value) {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    private static boolean isQuery(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String nameOf(Annotation[] annotations) {
@@ -118,6 +180,6 @@ public class ParameterInput implements ParamConverterProvider {
                 }
             }
         }
-        return "date";
+        return "parameter";
     }
 }

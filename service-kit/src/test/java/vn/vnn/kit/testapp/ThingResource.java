@@ -68,6 +68,29 @@ public class ThingResource {
         return echoed;
     }
 
+    public enum Colour { RED, GREEN }
+
+    @GET
+    @Path("numbers/{n}")
+    @jakarta.annotation.security.PermitAll
+    public java.util.Map<String, Object> numbers(@PathParam("n") int n,
+                                                 @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                                                 @jakarta.ws.rs.QueryParam("year") Integer year,
+                                                 @jakarta.ws.rs.QueryParam("amount") Long amount,
+                                                 @jakarta.ws.rs.QueryParam("count") long count,
+                                                 @jakarta.ws.rs.QueryParam("colour") Colour colour,
+                                                 @jakarta.ws.rs.QueryParam("owner") UUID owner) {
+        java.util.Map<String, Object> echoed = new java.util.LinkedHashMap<>();
+        echoed.put("n", n);
+        echoed.put("page", page);
+        echoed.put("year", year);
+        echoed.put("amount", amount);
+        echoed.put("count", count);
+        echoed.put("colour", colour);
+        echoed.put("owner", owner);
+        return echoed;
+    }
+
     private final IdempotentRequests idempotency;
     private final Outbox outbox;
 
