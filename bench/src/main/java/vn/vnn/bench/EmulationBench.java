@@ -33,12 +33,7 @@ public final class EmulationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StackClient client = StackClient.start(false)) {
-            run(client, args);
-            System.out.printf(Locale.ROOT, "Memory: whole stack RSS %d MB%n",
-                    ProcessMemory.stackRssMegabytes(client.stack.config().dataDir()));
-            Summary.print();
-        }
+        StackClient.runAlone(EmulationBench::run, args);
     }
 
     /** Donations at a steady rate, and the delay until each is in the standings. */

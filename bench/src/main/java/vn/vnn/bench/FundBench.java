@@ -28,12 +28,7 @@ public final class FundBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StackClient client = StackClient.start(false)) {
-            run(client, args);
-            System.out.printf(Locale.ROOT, "Memory: whole stack RSS %d MB%n",
-                    ProcessMemory.stackRssMegabytes(client.stack.config().dataDir()));
-            Summary.print();
-        }
+        StackClient.runAlone(FundBench::run, args);
     }
 
     /** Area codes of the benchmark's funds: 97 for the one-fund run, then nine more for the ten-fund run. */

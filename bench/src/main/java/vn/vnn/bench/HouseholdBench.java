@@ -53,12 +53,7 @@ public final class HouseholdBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StackClient client = StackClient.start(false)) {
-            run(client, args);
-            System.out.printf(Locale.ROOT, "%nMemory: whole stack RSS %d MB (PostgreSQL, Kafka, Keycloak, 4 services)%n",
-                    ProcessMemory.stackRssMegabytes(client.stack.config().dataDir()));
-            Summary.print();
-        }
+        StackClient.runAlone(HouseholdBench::run, args);
     }
 
     /** The import and the report benchmarks on a running stack. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.vnn.localstack.Component;
 import vn.vnn.localstack.LocalStack;
+import vn.vnn.localstack.ProcessMemory;
 import vn.vnn.localstack.StackConfig;
 
 import java.net.URI;
@@ -40,6 +41,21 @@ final class StackClient implements AutoCloseable {
         StackClient client = new StackClient(LocalStack.start(config));
         System.out.printf("Stack ready in %.1f s%n", client.stack.startupTime().toMillis() / 1000.0);
         return client;
+    }
+
+    /** One benchmark's run: what it measures on the stack, from the command line's arguments. */
+    interface Benchmark {
+        void run(StackClient client, String[] args) throws Exception;
+    }
+
+    /** Runs one benchmark alone on a fresh stack, then prints the stack's memory and the summary table. */
+    static void runAlone(Benchmark benchmark, String[] args) throws Exception {
+        try (StackClient client = start(false)) {
+            benchmark.run(client, args);
+            System.out.printf(java.util.Locale.ROOT, "%nMemory: whole stack RSS %d MB (PostgreSQL, Kafka, Keycloak, "
+                    + "the services)%n", ProcessMemory.stackRssMegabytes(client.stack.config().dataDir()));
+            Summary.print();
+        }
     }
 
     String service(String module) {

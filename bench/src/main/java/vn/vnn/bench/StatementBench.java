@@ -31,12 +31,7 @@ public final class StatementBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StackClient client = StackClient.start(false)) {
-            run(client, args);
-            System.out.printf(Locale.ROOT, "Memory: whole stack RSS %d MB%n",
-                    ProcessMemory.stackRssMegabytes(client.stack.config().dataDir()));
-            Summary.print();
-        }
+        StackClient.runAlone(StatementBench::run, args);
     }
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");

@@ -62,6 +62,9 @@ final class PostgresServer implements Supervised {
                 // Commit times of rows (pg_xact_commit_timestamp): what the benchmarks measure delays between.
                 .setServerConfig("track_commit_timestamp", "on")
                 .setLocaleConfig("locale", "C.UTF-8")
+                // The stack stops the server itself, after the services that use it (a hook of zonky's would stop
+                // it at once, in the middle of their shutdown); if this JVM dies, the watchdog below stops it.
+                .setRegisterShutdownHook(false)
                 .start();
         long postmaster = postmasterPid(dataDir.resolve("data"));
         Watchdog.guard(postmaster, "INT");

@@ -6,12 +6,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import vn.vnn.kit.jobs.JobTurns;
 import vn.vnn.kit.problem.ProblemException;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs queued bank statements one at a time per service instance: read, checked and matched in one transaction, then
@@ -30,7 +29,8 @@ public class StatementImportWorker {
     private final StatementImports imports;
     private final Reconciliations reconciliations;
     private final ManagedExecutor executor;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** One statement at a time per instance. */
+    private final JobTurns turns = new JobTurns("Bank statement");
 
     StatementImportWorker(StatementImports imports, Reconciliations reconciliations, ManagedExecutor executor) {
         this.imports = imports;
@@ -41,20 +41,7 @@ public class StatementImportWorker {
     @Scheduled(every = "${vnn.bank-statements.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Optional<UUID> next;
-            while ((next = imports.claimNext()).isPresent()) {
-                run(next.get());
-            }
-        } catch (RuntimeException e) {
-            // e.g. the database is down or the service is stopping: the next poll tries again
-            LOG.warnf("Bank statement queue not read: %s", e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        turns.take(imports::claimNext, this::run);
     }
 
     /** Starts on a new upload as soon as it is committed, instead of at the next poll. */

@@ -5,13 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.vnn.kit.jobs.JobTurns;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,8 +27,8 @@ public class HouseholdImportWorker {
     private final ImportDecisions decisions;
     private final ManagedExecutor executor;
     private final int chunkSize;
-    /** One import at a time per instance: the scheduler and the wake-up after an upload share this. */
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** One import at a time per instance. */
+    private final JobTurns turns = new JobTurns("Household import");
 
     HouseholdImportWorker(ImportJobs imports, ImportDecisions decisions, ManagedExecutor executor,
                           @ConfigProperty(name = "vnn.import.chunk-size", defaultValue = "2000") int chunkSize) {
@@ -41,17 +40,7 @@ public class HouseholdImportWorker {
 
     @Scheduled(every = "${vnn.import.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Optional<UUID> next;
-            while ((next = imports.claimNext()).isPresent()) {
-                run(next.get());
-            }
-        } finally {
-            running.set(false);
-        }
+        turns.take(imports::claimNext, this::run);
     }
 
     /** Starts on a new upload as soon as it is committed, instead of at the next poll. */
